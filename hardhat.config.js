@@ -9,7 +9,10 @@
 // measured on the local node are those of mainnet. Change both lines together.
 const path = require("node:path");
 const { subtask } = require("hardhat/config");
-const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require("hardhat/builtin-tasks/task-names");
+const {
+  TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD,
+  TASK_COMPILE_SOLIDITY_GET_SOURCE_PATHS,
+} = require("hardhat/builtin-tasks/task-names");
 
 const SOLC_VERSION = "0.8.30";
 const EVM_VERSION = "prague";
@@ -32,6 +35,14 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args, _hre, runSuper) => {
     version: SOLC_VERSION,
     longVersion: solc.version(),
   };
+});
+
+// Test-only contracts live in tests/contracts (not shipped in contracts/) and compile with the rest,
+// so that the code generator and the integration tests see their artifacts.
+subtask(TASK_COMPILE_SOLIDITY_GET_SOURCE_PATHS, async (_args, hre, runSuper) => {
+  const { getAllFilesMatching } = require("hardhat/internal/util/fs-utils");
+  const testSources = await getAllFilesMatching(path.join(hre.config.paths.root, "tests", "contracts"), (f) => f.endsWith(".sol"));
+  return [...(await runSuper()), ...testSources];
 });
 
 /** @type import('hardhat/config').HardhatUserConfig */
