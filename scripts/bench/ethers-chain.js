@@ -1,0 +1,32 @@
+// The same operations as tests/EthCx.Benchmarks, in ethers v6, measured in operations per second.
+// Prints one JSON object: { "<benchmark name>": opsPerSecond, ... }.
+const ethers = require("ethers");
+
+function measure(fn, seconds = 1.5) {
+  for (let i = 0; i < 200; i++) fn(); // warm-up for the JIT
+  let ops = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(Math.round(seconds * 1e9));
+  let now = start;
+  while (now < deadline) {
+    for (let i = 0; i < 50; i++) fn();
+    ops += 50;
+    now = process.hrtime.bigint();
+  }
+  return ops / (Number(now - start) / 1e9);
+}
+
+function seeded(n, seed) {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) >>> 0; out[i] = x >>> 24; }
+  return out;
+}
+
+const input32 = seeded(32, 1);
+const input1K = seeded(1024, 2);
+const results = {
+  Keccak32: measure(() => ethers.keccak256(input32)),
+  Keccak1K: measure(() => ethers.keccak256(input1K)),
+};
+console.log(JSON.stringify(results));
