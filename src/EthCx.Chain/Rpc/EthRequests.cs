@@ -19,6 +19,11 @@ public static class EthRequests
     /// <returns>The request.</returns>
     public static RpcRequest<ulong> BlockNumber() => new("eth_blockNumber", null, ReadUInt64);
 
+    /// <summary><c>eth_accounts</c>: the accounts the node manages (a development node's unlocked test accounts; usually none elsewhere).</summary>
+    /// <returns>The request.</returns>
+    public static RpcRequest<IReadOnlyList<Address>> Accounts() =>
+        new("eth_accounts", null, static result => RpcJson.ReadArray(result, "result", RpcJson.ReadAddress));
+
     /// <summary><c>eth_gasPrice</c>: the node's legacy gas price suggestion, in wei.</summary>
     /// <returns>The request.</returns>
     public static RpcRequest<BigInteger> GasPrice() => new("eth_gasPrice", null, ReadQuantity);

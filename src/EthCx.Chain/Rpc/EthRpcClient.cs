@@ -149,6 +149,12 @@ public sealed class EthRpcClient
     public Task<ulong> BlockNumberAsync(CancellationToken cancellationToken = default) =>
         SendAsync(EthRequests.BlockNumber(), cancellationToken);
 
+    /// <summary><c>eth_accounts</c>: the accounts the node manages.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The addresses; on Hardhat and anvil, the ten funded test accounts.</returns>
+    public Task<IReadOnlyList<Address>> AccountsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(EthRequests.Accounts(), cancellationToken);
+
     /// <summary><c>eth_gasPrice</c>: the node's legacy gas price suggestion.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Wei per gas.</returns>
@@ -344,18 +350,22 @@ public sealed class EthRpcClient
     }
 
     /// <summary>Finds hex bytes in an error's data: the string itself (geth, anvil) or its <c>data</c> member (Hardhat).</summary>
-    private static byte[]? ReadErrorData(JsonElement data)
+    private static ReadOnlyMemory<byte>? ReadErrorData(JsonElement data)
     {
         if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("data", out JsonElement inner))
         {
             data = inner;
         }
 
-        return data.ValueKind == JsonValueKind.String
+        if (data.ValueKind == JsonValueKind.String
             && data.GetString() is { } text
             && text.StartsWith("0x", StringComparison.Ordinal)
-            && Hex.TryDecode(text, out byte[]? bytes)
-                ? bytes
-                : null;
+            && Hex.TryDecode(text, out byte[]? bytes))
+        {
+            return bytes;
+        }
+
+        // Not "? bytes : null" on a byte[]?: a null array converts to an empty ReadOnlyMemory, not to no value.
+        return null;
     }
 }
