@@ -69,7 +69,12 @@ internal static class TypedDataJson
 
     private static BigInteger ReadChainId(JsonElement value, string path)
     {
-        object number = value.ValueKind == JsonValueKind.Number ? ReadNumber(value, path) : ReadString(value, path);
+        object number = value.ValueKind switch
+        {
+            JsonValueKind.Number => ReadNumber(value, path),
+            JsonValueKind.String => ReadString(value, path),
+            _ => throw new TypedDataException(path, $"expected a JSON number or string, got {Describe(value.ValueKind)}."),
+        };
         BigInteger chainId = AtomicEncoder.ReadInteger(number, "uint256", path);
         return EvmInteger.FitsUnsigned(chainId, 256)
             ? chainId
