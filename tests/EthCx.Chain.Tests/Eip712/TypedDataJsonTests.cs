@@ -72,6 +72,7 @@ public class TypedDataJsonTests
     public static TheoryData<string, string> ShapeErrors() => new()
     {
         { "[]", "$: expected a JSON object, got array." },
+        { """{"types":{"Mail":[{"name":"a","type":"string"}]},"primaryType":"Mail","domain":{},"message":{"a":"\ud800"}}""", "message.a: string is not valid UTF-16." },
         { """{"primaryType":"Mail","domain":{},"message":{}}""", "types: required member is missing." },
         { """{"types":{},"primaryType":7,"domain":{},"message":{}}""", "primaryType: expected a JSON string, got number." },
         { """{"types":{},"primaryType":"Mail","domain":{},"message":[]}""", "message: expected a JSON object, got array." },
