@@ -1,11 +1,13 @@
 using EthCx.Chain.Accounts;
 using EthCx.Chain.Crypto;
+using EthCx.Chain.Primitives;
 
 namespace EthCx.Chain.Eip712;
 
 /// <summary>
 /// Signs EIP-712 typed data through the one signing primitive, <see cref="ISigner.SignHashAsync"/>,
-/// as <c>eth_signTypedData_v4</c> and ethers' <c>Wallet.signTypedData</c> do.
+/// as <c>eth_signTypedData_v4</c> and ethers' <c>Wallet.signTypedData</c> do, and recovers the
+/// signer of a typed-data signature.
 /// </summary>
 public static class TypedDataSigner
 {
@@ -19,5 +21,16 @@ public static class TypedDataSigner
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(typedData);
         return signer.SignHashAsync(typedData.Hash, cancellationToken);
+    }
+
+    /// <summary>Recovers the address that signed <paramref name="typedData"/> (as ethers' <c>verifyTypedData</c>).</summary>
+    /// <param name="typedData">The signed document.</param>
+    /// <param name="signature">The signature.</param>
+    /// <returns>The signer's address; a signature over other data recovers some other address, so compare it with the expected one.</returns>
+    /// <exception cref="InvalidSignatureException">The signature is malformed (r or s out of range, high s, r not on the curve).</exception>
+    public static Address RecoverSigner(TypedData typedData, Signature signature)
+    {
+        ArgumentNullException.ThrowIfNull(typedData);
+        return Secp256k1.RecoverAddress(typedData.Hash, signature);
     }
 }

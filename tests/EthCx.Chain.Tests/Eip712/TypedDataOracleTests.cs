@@ -1,5 +1,9 @@
+using System.Text;
 using System.Text.Json;
+using EthCx.Chain.Accounts;
+using EthCx.Chain.Crypto;
 using EthCx.Chain.Eip712;
+using EthCx.Chain.Primitives;
 
 namespace EthCx.Chain.Tests.Eip712;
 
@@ -26,6 +30,24 @@ public class TypedDataOracleTests(EthersTypedDataOracle oracle) : IClassFixture<
                 Check(mismatches, c, what, "hashStruct", expected.GetProperty("hashStruct").GetString(), typedData.MessageHash.ToString());
                 Check(mismatches, c, what, "hash", expected.GetProperty("hash").GetString(), typedData.Hash.ToString());
             }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public async Task Signatures_and_recovered_signers_match_ethers_wallet_sign_typed_data()
+    {
+        var mismatches = new List<string>();
+        foreach (RandomTypedData.Document c in oracle.Cases)
+        {
+            JsonElement expected = oracle.Result(c.Index);
+            using var signer = new PrivateKeySigner(Bytes32.Keccak(Encoding.UTF8.GetBytes($"eip712 case {c.Index}")).Bytes);
+            Signature signature = await signer.SignTypedDataAsync(c.TypedData);
+            Check(mismatches, c, "C#", "signer", expected.GetProperty("signer").GetString(), signer.Address.ToString());
+            Check(mismatches, c, "C#", "signature", expected.GetProperty("signature").GetString(), signature.ToString());
+            Signature ethersSignature = Signature.FromBytes(Hex.Decode(expected.GetProperty("signature").GetString()));
+            Check(mismatches, c, "JSON", "recovered", expected.GetProperty("signer").GetString(), TypedDataSigner.RecoverSigner(TypedData.Parse(c.Json), ethersSignature).ToString());
         }
 
         Assert.Empty(mismatches);
