@@ -104,6 +104,41 @@ public sealed class TypedData
         }
     }
 
+    /// <summary>
+    /// Writes the <c>eth_signTypedData_v4</c> JSON form (for a node's or wallet's
+    /// <c>eth_signTypedData_v4</c>): <c>types</c> including <c>EIP712Domain</c>, integers as decimal
+    /// strings, addresses checksummed, bytes as <c>0x</c> hex. <see cref="Parse(string)"/> reads it
+    /// back to the same <see cref="Hash"/>.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="InvalidOperationException">The message dictionary was changed after this document was created.</exception>
+    /// <exception cref="TypedDataException">The message dictionary was changed after this document was created and no longer fits its type.</exception>
+    public string ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteJson(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the <c>eth_signTypedData_v4</c> JSON form; see <see cref="ToJson"/>.</summary>
+    /// <param name="writer">The writer, positioned where a JSON value may start.</param>
+    /// <exception cref="InvalidOperationException">The message dictionary was changed after this document was created.</exception>
+    /// <exception cref="TypedDataException">The message dictionary was changed after this document was created and no longer fits its type.</exception>
+    public void WriteJson(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (Types.HashStruct(PrimaryType, Message) != MessageHash)
+        {
+            throw new InvalidOperationException("The message was changed after this TypedData was created; its JSON would not match Hash.");
+        }
+
+        TypedDataJson.Write(this, writer);
+    }
+
     /// <summary>Reads the <c>eth_signTypedData_v4</c> JSON form from a parsed element; see <see cref="Parse(string)"/>.</summary>
     /// <param name="json">The JSON object.</param>
     /// <returns>The hashed document; it does not refer to <paramref name="json"/>.</returns>

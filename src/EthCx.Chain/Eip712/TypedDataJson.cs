@@ -1,12 +1,16 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using EthCx.Chain.Primitives;
 
 namespace EthCx.Chain.Eip712;
 
-/// <summary>Reads the <c>eth_signTypedData_v4</c> JSON form through the JSON DOM (no reflection).</summary>
+/// <summary>Reads and writes the <c>eth_signTypedData_v4</c> JSON form through the JSON DOM and writer (no reflection).</summary>
 internal static class TypedDataJson
 {
+    /// <summary>2^53 - 1: larger chain ids are written as strings so JavaScript readers keep them exact.</summary>
+    private const long MaxSafeInteger = 9_007_199_254_740_991;
+
     /// <summary>Reads <c>{"types", "primaryType", "domain", "message"}</c>.</summary>
     public static TypedData Read(JsonElement root)
     {
@@ -38,6 +42,138 @@ internal static class TypedDataJson
 
         var message = (IReadOnlyDictionary<string, object?>)ToValue(messageJson, "message")!;
         return new TypedData(domain, new TypedDataTypeSet(types), primaryType.GetString()!, message);
+    }
+
+    /// <summary>
+    /// Writes <c>{"types", "primaryType", "domain", "message"}</c> with <c>types.EIP712Domain</c>
+    /// included; integers as decimal strings (chain ids that JavaScript holds exactly as numbers),
+    /// addresses checksummed, bytes as <c>0x</c> hex.
+    /// </summary>
+    public static void Write(TypedData typedData, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("types");
+        WriteFields(json, Eip712Domain.TypeName, typedData.Domain.Fields);
+        foreach (TypedDataType type in typedData.Types)
+        {
+            WriteFields(json, type.Name, type.Fields);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("primaryType", typedData.PrimaryType);
+        WriteDomain(json, typedData.Domain);
+        json.WritePropertyName("message");
+        WriteValue(json, typedData.Types, new StructFieldType(typedData.PrimaryType), typedData.Message, typedData.PrimaryType);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFields(Utf8JsonWriter json, string typeName, IEnumerable<TypedDataField> fields)
+    {
+        json.WriteStartArray(typeName);
+        foreach (TypedDataField field in fields)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", field.Name);
+            json.WriteString("type", field.Type);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteDomain(Utf8JsonWriter json, Eip712Domain domain)
+    {
+        json.WriteStartObject("domain");
+        if (domain.Name is not null)
+        {
+            json.WriteString("name", domain.Name);
+        }
+
+        if (domain.Version is not null)
+        {
+            json.WriteString("version", domain.Version);
+        }
+
+        if (domain.ChainId is BigInteger chainId)
+        {
+            if (chainId <= MaxSafeInteger)
+            {
+                json.WriteNumber("chainId", (long)chainId);
+            }
+            else
+            {
+                json.WriteString("chainId", chainId.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (domain.VerifyingContract is Address verifyingContract)
+        {
+            json.WriteString("verifyingContract", verifyingContract.ToString());
+        }
+
+        if (domain.Salt is Bytes32 salt)
+        {
+            json.WriteString("salt", salt.ToString());
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, TypedDataTypeSet types, FieldType type, object? value, string path)
+    {
+        switch (type)
+        {
+            case StructFieldType reference:
+                TypedDataType structType = types[reference.Name];
+                var members = (IReadOnlyDictionary<string, object?>)value!;
+                json.WriteStartObject();
+                for (int i = 0; i < structType.Fields.Count; i++)
+                {
+                    string name = structType.Fields[i].Name;
+                    json.WritePropertyName(name);
+                    WriteValue(json, types, structType.ParsedFields[i], members[name], $"{path}.{name}");
+                }
+
+                json.WriteEndObject();
+                break;
+            case ArrayFieldType array:
+                json.WriteStartArray();
+                int index = 0;
+                foreach (object? element in (System.Collections.IEnumerable)value!)
+                {
+                    WriteValue(json, types, array.Element, element, $"{path}[{index++}]");
+                }
+
+                json.WriteEndArray();
+                break;
+            case AtomicFieldType atomic:
+                WriteAtomic(json, atomic, value!, path);
+                break;
+        }
+    }
+
+    private static void WriteAtomic(Utf8JsonWriter json, AtomicFieldType type, object value, string path)
+    {
+        switch (type.Kind)
+        {
+            case AtomicKind.UInt:
+            case AtomicKind.Int:
+                json.WriteStringValue(AtomicEncoder.ReadInteger(value, type.Text, path).ToString(CultureInfo.InvariantCulture));
+                break;
+            case AtomicKind.Address:
+                json.WriteStringValue(AtomicEncoder.ReadAddress(value, path).ToString());
+                break;
+            case AtomicKind.Bool:
+                json.WriteBooleanValue((bool)value);
+                break;
+            case AtomicKind.FixedBytes:
+            case AtomicKind.Bytes:
+                json.WriteStringValue(Hex.Encode(AtomicEncoder.ReadBytes(value, type.Text, path)));
+                break;
+            default:
+                json.WriteStringValue((string)value);
+                break;
+        }
     }
 
     private static Eip712Domain ReadDomain(JsonElement json)

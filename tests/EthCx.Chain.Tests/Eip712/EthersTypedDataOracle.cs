@@ -17,7 +17,7 @@ public sealed class EthersTypedDataOracle : IDisposable
           const cases = JSON.parse(fs.readFileSync(process.env.ETHCX_EIP712_CASES, "utf8"));
           const out = [];
           for (let i = 0; i < cases.length; i++) {
-            const c = cases[i];
+            const c = cases[i].given;
             const types = { ...c.types };
             delete types.EIP712Domain;
             const encoder = ethers.TypedDataEncoder.from(types);
@@ -34,6 +34,7 @@ public sealed class EthersTypedDataOracle : IDisposable
               hashStruct: encoder.hashStruct(c.primaryType, c.message),
               domainSeparator: ethers.TypedDataEncoder.hashDomain(c.domain),
               hash: ethers.TypedDataEncoder.hash(c.domain, types, c.message),
+              writtenHash: ethers.TypedDataEncoder.hash(cases[i].written.domain, (({ EIP712Domain, ...rest }) => rest)(cases[i].written.types), cases[i].written.message),
               signer: wallet.address,
               signature: await wallet.signTypedData(c.domain, types, c.message),
             });
@@ -51,7 +52,7 @@ public sealed class EthersTypedDataOracle : IDisposable
         string file = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(file, "[" + string.Join(",\n", Cases.Select(c => c.Json)) + "]");
+            File.WriteAllText(file, "[" + string.Join(",\n", Cases.Select(c => $"{{\"given\": {c.Json}, \"written\": {c.TypedData.ToJson()}}}")) + "]");
             Environment.SetEnvironmentVariable("ETHCX_EIP712_CASES", file);
             _results = JsonDocument.Parse(Oracle.Ethers(Script));
         }

@@ -129,6 +129,42 @@ public class TypedDataJsonTests
     }
 
     [Fact]
+    public void Spec_example_is_written_as_v4_json()
+    {
+        const string expected =
+            """{"types":{"EIP712Domain":[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}]"""
+            + ""","Person":[{"name":"name","type":"string"},{"name":"wallet","type":"address"}],"Mail":[{"name":"from","type":"Person"},{"name":"to","type":"Person"},{"name":"contents","type":"string"}]}"""
+            + ""","primaryType":"Mail","domain":{"name":"Ether Mail","version":"1","chainId":1,"verifyingContract":"0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC"}"""
+            + ""","message":{"from":{"name":"Cow","wallet":"0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"},"to":{"name":"Bob","wallet":"0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB"},"contents":"Hello, Bob!"}}""";
+        Assert.Equal(expected, SpecExample.TypedData().ToJson());
+        Assert.Equal(SpecExample.Digest, TypedData.Parse(expected).Hash.ToString());
+    }
+
+    [Fact]
+    public void Large_integers_are_written_as_strings()
+    {
+        var types = new TypedDataTypeSet(new TypedDataType("T", new TypedDataField("v", "int256"), new TypedDataField("b", "bytes")));
+        var domain = new Eip712Domain { ChainId = EvmInteger.MaxUInt256 };
+        var typedData = new TypedData(domain, types, "T", new Dictionary<string, object?> { ["v"] = EvmInteger.MinSigned(256), ["b"] = new byte[] { 0xAB } });
+        string json = typedData.ToJson();
+        Assert.Contains($"\"chainId\":\"{EvmInteger.MaxUInt256}\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"message\":{{\"v\":\"{EvmInteger.MinSigned(256)}\",\"b\":\"0xab\"}}", json, StringComparison.Ordinal);
+        Assert.Equal(typedData.Hash, TypedData.Parse(json).Hash);
+    }
+
+    [Fact]
+    public void Writing_a_message_changed_after_creation_is_refused()
+    {
+        Dictionary<string, object?> message = SpecExample.Message();
+        var typedData = new TypedData(SpecExample.Domain, SpecExample.Types, "Mail", message);
+        message["contents"] = "changed";
+        Assert.Equal(SpecExample.Digest, typedData.Hash.ToString());
+        Assert.Equal(
+            "The message was changed after this TypedData was created; its JSON would not match Hash.",
+            Assert.Throws<InvalidOperationException>(typedData.ToJson).Message);
+    }
+
+    [Fact]
     public void Parsed_document_does_not_depend_on_the_json_document()
     {
         TypedData typedData = TypedData.Parse(SpecExample.Json);

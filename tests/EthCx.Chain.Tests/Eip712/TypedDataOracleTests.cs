@@ -36,6 +36,20 @@ public class TypedDataOracleTests(EthersTypedDataOracle oracle) : IClassFixture<
     }
 
     [Fact]
+    public void Written_json_hashes_the_same_in_ethers_and_when_read_back()
+    {
+        var mismatches = new List<string>();
+        foreach (RandomTypedData.Document c in oracle.Cases)
+        {
+            string written = c.TypedData.ToJson();
+            Check(mismatches, c, "ToJson", "ethers hash", c.TypedData.Hash.ToString(), oracle.Result(c.Index).GetProperty("writtenHash").GetString()!);
+            Check(mismatches, c, "ToJson", "read back", c.TypedData.Hash.ToString(), TypedData.Parse(written).Hash.ToString());
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public async Task Signatures_and_recovered_signers_match_ethers_wallet_sign_typed_data()
     {
         var mismatches = new List<string>();
