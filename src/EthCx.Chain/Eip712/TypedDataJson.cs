@@ -46,7 +46,7 @@ internal static class TypedDataJson
 
     /// <summary>
     /// Writes <c>{"types", "primaryType", "domain", "message"}</c> with <c>types.EIP712Domain</c>
-    /// included; integers as decimal strings (chain ids that JavaScript holds exactly as numbers),
+    /// included; integers as decimal strings (a chain id up to 2^53 - 1 as a JSON number),
     /// addresses checksummed, bytes as <c>0x</c> hex.
     /// </summary>
     public static void Write(TypedData typedData, Utf8JsonWriter json)
