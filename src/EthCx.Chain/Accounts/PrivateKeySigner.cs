@@ -110,6 +110,18 @@ public sealed class PrivateKeySigner : ISigner, IDisposable
         return ValueTask.FromResult(SignHash(hash));
     }
 
+    /// <summary>Signs an EIP-191 personal message: the hash is <see cref="EthereumMessage.Hash(ReadOnlySpan{byte})"/>.</summary>
+    /// <param name="message">The message bytes.</param>
+    /// <returns>The signature, as <c>cast wallet sign</c> and ethers' <c>signMessage</c> produce it.</returns>
+    /// <exception cref="ObjectDisposedException">The signer was disposed.</exception>
+    public Signature SignMessage(ReadOnlySpan<byte> message) => SignHash(EthereumMessage.Hash(message));
+
+    /// <summary>Signs an EIP-191 personal message given as text (UTF-8).</summary>
+    /// <param name="message">The text.</param>
+    /// <returns>The signature.</returns>
+    /// <exception cref="ObjectDisposedException">The signer was disposed.</exception>
+    public Signature SignMessage(string message) => SignHash(EthereumMessage.Hash(message));
+
     /// <summary>Returns a copy of the private key. Handle it as a secret and clear it after use.</summary>
     /// <returns>A new 32-byte array.</returns>
     /// <exception cref="ObjectDisposedException">The signer was disposed.</exception>
