@@ -1,4 +1,5 @@
 using System.Numerics;
+using EthCx.Chain.Accounts;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rlp;
@@ -48,6 +49,33 @@ public abstract record Transaction
     /// <summary>The hash the sender signs: Keccak-256 of <see cref="EncodeUnsigned"/>.</summary>
     /// <returns>The signing hash.</returns>
     public Bytes32 GetSigningHash() => Bytes32.Keccak(EncodeUnsigned());
+
+    /// <summary>Signs the transaction with <paramref name="signer"/> and checks that the signature recovers to the signer's address.</summary>
+    /// <param name="signer">The signer: a local key, a KMS, a hardware wallet.</param>
+    /// <param name="cancellationToken">Cancels a remote signer's request.</param>
+    /// <returns>The signed transaction.</returns>
+    /// <exception cref="InvalidSignatureException">The signer returned a signature that is invalid (e.g. high-s).</exception>
+    /// <exception cref="InvalidOperationException">The signature recovers to an address other than <see cref="ISigner.Address"/> (a faulty signer, e.g. a wrong y-parity).</exception>
+    public async ValueTask<SignedTransaction> SignAsync(ISigner signer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        Bytes32 hash = GetSigningHash();
+        Signature signature = await signer.SignHashAsync(hash, cancellationToken).ConfigureAwait(false);
+        Address sender = Secp256k1.RecoverAddress(hash, signature);
+        if (sender != signer.Address)
+        {
+            throw new InvalidOperationException($"Signer {signer.Address} returned a signature that recovers to {sender}.");
+        }
+
+        return new SignedTransaction(this, signature, sender);
+    }
+
+    /// <summary>Attaches a signature made elsewhere over <see cref="GetSigningHash"/>, recovering the sender from it.</summary>
+    /// <param name="signature">The signature.</param>
+    /// <returns>The signed transaction.</returns>
+    /// <exception cref="InvalidSignatureException">The signature is invalid (zero or out-of-range r or s, high s, or r not on the curve).</exception>
+    public SignedTransaction WithSignature(Signature signature) =>
+        new(this, signature, Secp256k1.RecoverAddress(GetSigningHash(), signature));
 
     /// <inheritdoc/>
     public virtual bool Equals(Transaction? other) =>
