@@ -17,15 +17,22 @@ public static class RlpDecoder
     /// <param name="encoded">The encoding.</param>
     /// <returns>The item tree. Its byte strings share one copy of the input.</returns>
     /// <exception cref="RlpException">The input is empty, malformed, non-canonical, nested too deeply, or has bytes after the item.</exception>
-    public static RlpItem Decode(ReadOnlySpan<byte> encoded)
+    public static RlpItem Decode(ReadOnlySpan<byte> encoded) => Decode(encoded, 0);
+
+    /// <summary>
+    /// Decodes the one item that fills <paramref name="input"/> from <paramref name="start"/> on;
+    /// offsets (in items and errors) count from the beginning of <paramref name="input"/>, so a
+    /// typed transaction's errors point into the whole envelope.
+    /// </summary>
+    internal static RlpItem Decode(ReadOnlySpan<byte> input, int start)
     {
-        if (encoded.IsEmpty)
+        if (start >= input.Length)
         {
-            throw new RlpException(RlpErrorKind.EmptyInput, 0, "RLP input is empty.");
+            throw new RlpException(RlpErrorKind.EmptyInput, start, "RLP input is empty.");
         }
 
-        byte[] buffer = encoded.ToArray();
-        int position = 0;
+        byte[] buffer = input.ToArray();
+        int position = start;
         RlpItem item = ReadItem(buffer, ref position, buffer.Length, depth: 0);
         if (position != buffer.Length)
         {

@@ -26,13 +26,13 @@ public static class TransactionDecoder
         byte first = raw[0];
         if (first >= RlpEncoder.ListOffset)
         {
-            return DecodeLegacy(new Fields(raw, TransactionType.Legacy, 9));
+            return DecodeLegacy(new Fields(raw, 0, TransactionType.Legacy, 9));
         }
 
         return first switch
         {
-            (byte)TransactionType.Eip2930 => DecodeEip2930(new Fields(raw[1..], TransactionType.Eip2930, 11)),
-            (byte)TransactionType.Eip1559 => DecodeEip1559(new Fields(raw[1..], TransactionType.Eip1559, 12)),
+            (byte)TransactionType.Eip2930 => DecodeEip2930(new Fields(raw, 1, TransactionType.Eip2930, 11)),
+            (byte)TransactionType.Eip1559 => DecodeEip1559(new Fields(raw, 1, TransactionType.Eip1559, 12)),
             < RlpEncoder.StringOffset => throw new TransactionDecodeException(TransactionDecodeErrorKind.UnknownType, null, $"Unknown transaction type 0x{first:x2}; EthCx decodes legacy, 0x01 (EIP-2930) and 0x02 (EIP-1559) transactions."),
             _ => throw new TransactionDecodeException(TransactionDecodeErrorKind.InvalidEnvelope, null, $"A raw transaction starts with a type byte (below 0x80) or an RLP list (0xc0 and above), not 0x{first:x2}."),
         };
@@ -129,13 +129,14 @@ public static class TransactionDecoder
         private readonly IReadOnlyList<RlpItem> _items;
         private readonly TransactionType _type;
 
-        public Fields(ReadOnlySpan<byte> payload, TransactionType type, int count)
+        /// <summary>Decodes the RLP list that starts at <paramref name="start"/> (after the type byte, if any); offsets count from the envelope's start.</summary>
+        public Fields(ReadOnlySpan<byte> raw, int start, TransactionType type, int count)
         {
             _type = type;
             RlpItem list;
             try
             {
-                list = RlpDecoder.Decode(payload);
+                list = RlpDecoder.Decode(raw, start);
             }
             catch (RlpException e)
             {
