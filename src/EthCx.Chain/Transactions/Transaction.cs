@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text;
 using EthCx.Chain.Accounts;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Primitives;
@@ -98,6 +99,16 @@ public abstract record Transaction
         hash.Add(Value);
         hash.AddBytes(Data.Span);
         return hash.ToHashCode();
+    }
+
+    /// <summary>Writes the fields for <see cref="object.ToString"/>, with <see cref="Data"/> as hex.</summary>
+    /// <param name="builder">Receives the text.</param>
+    /// <returns><see langword="true"/>: members were written.</returns>
+    protected virtual bool PrintMembers(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Append($"Type = {Type}, Nonce = {Nonce}, GasLimit = {GasLimit}, To = {To?.ToString() ?? "(contract creation)"}, Value = {Value}, Data = {Hex.Encode(Data.Span)}");
+        return true;
     }
 
     /// <summary>The signed envelope: the unsigned fields followed by v (or y-parity), r and s.</summary>

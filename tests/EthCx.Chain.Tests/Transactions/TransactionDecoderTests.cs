@@ -13,8 +13,14 @@ public class TransactionDecoderTests
         using PrivateKeySigner key = SignedTransactionTests.Eip155Key();
         var transaction = new Eip1559Transaction
         {
-            ChainId = 1, Nonce = 7, MaxPriorityFeePerGas = 1_000_000_000, MaxFeePerGas = 30_000_000_000, GasLimit = 50_000,
-            To = Address.Parse("0x3535353535353535353535353535353535353535"), Value = 1, Data = new byte[] { 0xa9, 0x05, 0x9c, 0xbb },
+            ChainId = 1,
+            Nonce = 7,
+            MaxPriorityFeePerGas = 1_000_000_000,
+            MaxFeePerGas = 30_000_000_000,
+            GasLimit = 50_000,
+            To = Address.Parse("0x3535353535353535353535353535353535353535"),
+            Value = 1,
+            Data = new byte[] { 0xa9, 0x05, 0x9c, 0xbb },
             AccessList = new AccessList(new AccessListEntry(Address.Parse("0x3535353535353535353535353535353535353535"), Bytes32.Zero)),
         };
         return transaction.SignAsync(key).AsTask().GetAwaiter().GetResult();
@@ -186,7 +192,7 @@ public class TransactionDecoderTests
         var random = new Random(2930);
         byte[][] valid = [Sample.Value.RawTransaction.ToArray(), LegacySample.Value.RawTransaction.ToArray()];
         int accepted = 0;
-        for (int i = 0; i < 3_000; i++)
+        for (int i = 0; i < 600; i++)
         {
             byte[] raw = (byte[])valid[i % 2].Clone();
             switch (random.Next(3))
@@ -214,7 +220,7 @@ public class TransactionDecoderTests
         }
 
         // Changing a byte of value, data or r usually still decodes (to another sender): the decoder is not just rejecting everything.
-        Assert.InRange(accepted, 1, 3_000);
+        Assert.InRange(accepted, 1, 600);
     }
 
     private static TransactionDecodeException AssertError(byte[] raw, TransactionDecodeErrorKind kind, string? field, string? message)

@@ -23,11 +23,23 @@ internal static class TransactionSamples
         {
             TransactionType.Legacy => new LegacyTransaction
             {
-                ChainId = chainId, Nonce = nonce, GasPrice = RandomUInt256(random), GasLimit = gasLimit, To = to, Value = value, Data = data,
+                ChainId = chainId,
+                Nonce = nonce,
+                GasPrice = RandomUInt256(random),
+                GasLimit = gasLimit,
+                To = to,
+                Value = value,
+                Data = data,
             },
             TransactionType.Eip2930 => new Eip2930Transaction
             {
-                ChainId = chainId, Nonce = nonce, GasPrice = RandomUInt256(random), GasLimit = gasLimit, To = to, Value = value, Data = data,
+                ChainId = chainId,
+                Nonce = nonce,
+                GasPrice = RandomUInt256(random),
+                GasLimit = gasLimit,
+                To = to,
+                Value = value,
+                Data = data,
                 AccessList = RandomAccessList(random),
             },
             _ => RandomEip1559(random, chainId, nonce, gasLimit, to, value, data),
@@ -106,8 +118,15 @@ internal static class TransactionSamples
         BigInteger tip = RandomUInt256(random);
         return new Eip1559Transaction
         {
-            ChainId = chainId, Nonce = nonce, MaxPriorityFeePerGas = tip, MaxFeePerGas = BigInteger.Min(EvmInteger.MaxUInt256, tip + RandomUInt256(random)),
-            GasLimit = gasLimit, To = to, Value = value, Data = data, AccessList = RandomAccessList(random),
+            ChainId = chainId,
+            Nonce = nonce,
+            MaxPriorityFeePerGas = tip,
+            MaxFeePerGas = BigInteger.Min(EvmInteger.MaxUInt256, tip + RandomUInt256(random)),
+            GasLimit = gasLimit,
+            To = to,
+            Value = value,
+            Data = data,
+            AccessList = RandomAccessList(random),
         };
     }
 

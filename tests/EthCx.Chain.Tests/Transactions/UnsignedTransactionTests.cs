@@ -40,7 +40,12 @@ public class UnsignedTransactionTests
     {
         var create = new Eip1559Transaction
         {
-            ChainId = 5, Nonce = 1, MaxPriorityFeePerGas = 1, MaxFeePerGas = 2, GasLimit = 21_000, To = null,
+            ChainId = 5,
+            Nonce = 1,
+            MaxPriorityFeePerGas = 1,
+            MaxFeePerGas = 2,
+            GasLimit = 21_000,
+            To = null,
             AccessList = new AccessList(new AccessListEntry(Address.Parse("0x3535353535353535353535353535353535353535"), Bytes32.Parse("0x" + new string('0', 63) + "1"))),
         };
 
@@ -110,5 +115,17 @@ public class UnsignedTransactionTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Eip155Example with { Value = EvmInteger.MaxUInt256 + 1 });
         Assert.Equal("Value", error.ParamName);
         Assert.Equal("GasPrice", Assert.Throws<ArgumentOutOfRangeException>(() => Eip155Example with { GasPrice = -1 }).ParamName);
+    }
+
+    [Fact]
+    public void ToString_shows_every_field_with_data_as_hex()
+    {
+        Assert.Equal(
+            "LegacyTransaction { Type = Legacy, Nonce = 9, GasLimit = 21000, To = 0x3535353535353535353535353535353535353535, Value = 1000000000000000000, Data = 0x0102, ChainId = 1, GasPrice = 20000000000 }",
+            (Eip155Example with { Data = new byte[] { 1, 2 } }).ToString());
+        var create = new Eip1559Transaction { ChainId = 5, Nonce = 0, MaxPriorityFeePerGas = 1, MaxFeePerGas = 2, GasLimit = 53_000, To = null };
+        Assert.Equal(
+            "Eip1559Transaction { Type = Eip1559, Nonce = 0, GasLimit = 53000, To = (contract creation), Value = 0, Data = 0x, ChainId = 5, MaxPriorityFeePerGas = 1, MaxFeePerGas = 2, AccessList = [] }",
+            create.ToString());
     }
 }
