@@ -8,7 +8,7 @@ namespace EthCx.Chain.Crypto;
 /// <summary>
 /// EIP-191 version 0x45 ("personal_sign") messages: the hash that <c>eth_sign</c>,
 /// <c>personal_sign</c>, <c>cast wallet sign</c> and ethers' <c>signMessage</c> sign, and recovery
-/// of the signer. Signing itself goes through a signer (see <c>EthCx.Chain.Accounts.SignerExtensions</c>).
+/// of the signer. Signing itself goes through a signer (see <see cref="SignerExtensions"/>).
 /// </summary>
 public static class EthereumMessage
 {

@@ -1,4 +1,3 @@
-using EthCx.Chain.Accounts;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Primitives;
 

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Text;
-using EthCx.Chain.Accounts;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rlp;

@@ -1,7 +1,6 @@
-using EthCx.Chain.Crypto;
 using EthCx.Chain.Primitives;
 
-namespace EthCx.Chain.Accounts;
+namespace EthCx.Chain.Crypto;
 
 /// <summary>
 /// The one signing primitive EthCx builds on: sign a 32-byte hash. Personal messages (EIP-191),

@@ -1,7 +1,6 @@
 using System.Text;
-using EthCx.Chain.Crypto;
 
-namespace EthCx.Chain.Accounts;
+namespace EthCx.Chain.Crypto;
 
 /// <summary>Message signing built on the one primitive of <see cref="ISigner"/>: signing a hash.</summary>
 public static class SignerExtensions
