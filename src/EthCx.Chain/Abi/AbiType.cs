@@ -314,15 +314,15 @@ public sealed class AbiArray : AbiType
             throw new ArgumentOutOfRangeException(nameof(length), k, "A fixed-size array has at least one element.");
         }
 
-        if (element.IsDynamic)
+        long size = AbiLimits.StaticArraySize(element, k);
+        if (size < 0)
         {
             return WordSize;
         }
 
-        long size = (long)element.HeadSize * k;
         if (size > AbiLimits.MaxStaticSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(length), k, $"{element.CanonicalName}[{k}] would take {size} bytes; the limit is {AbiLimits.MaxStaticSize}.");
+            throw new ArgumentOutOfRangeException(nameof(length), k, AbiLimits.TooLarge(element.CanonicalName + "[" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", size));
         }
 
         return (int)size;
@@ -412,23 +412,13 @@ public sealed class AbiTuple : AbiType
 
     private static int ComputeHeadSize(AbiParameter[] components)
     {
-        if (AnyDynamic(components))
-        {
-            return WordSize;
-        }
-
-        long size = 0;
-        foreach (AbiParameter component in components)
-        {
-            size += component.Type.HeadSize;
-        }
-
+        long size = AbiLimits.StaticTupleSize(components);
         if (size > AbiLimits.MaxStaticSize)
         {
-            throw new ArgumentException($"The tuple would take {size} bytes; the limit is {AbiLimits.MaxStaticSize}.", nameof(components));
+            throw new ArgumentException(AbiLimits.TooLarge("the tuple", size), nameof(components));
         }
 
-        return (int)size;
+        return size < 0 ? WordSize : (int)size;
     }
 }
 
@@ -440,4 +430,27 @@ internal static class AbiLimits
 
     /// <summary>The deepest nesting of tuples and arrays the parser accepts.</summary>
     public const int MaxDepth = 128;
+
+    /// <summary>The static size of <c>element[length]</c>, or -1 when the array is dynamic.</summary>
+    public static long StaticArraySize(AbiType element, int length) => element.IsDynamic ? -1 : (long)element.HeadSize * length;
+
+    /// <summary>The static size of a tuple of <paramref name="components"/>, or -1 when the tuple is dynamic.</summary>
+    public static long StaticTupleSize(IReadOnlyList<AbiParameter> components)
+    {
+        long size = 0;
+        foreach (AbiParameter component in components)
+        {
+            if (component.Type.IsDynamic)
+            {
+                return -1;
+            }
+
+            size += component.Type.HeadSize;
+        }
+
+        return size;
+    }
+
+    /// <summary>The reason a static type of <paramref name="size"/> bytes is refused.</summary>
+    public static string TooLarge(string what, long size) => $"{what} would take {size} bytes; the limit is {MaxStaticSize}";
 }

@@ -245,14 +245,12 @@ internal sealed class AbiTypeParser
             }
 
             _pos++;
-            try
+            if (length is int fixedLength && AbiLimits.StaticArraySize(type, fixedLength) > AbiLimits.MaxStaticSize)
             {
-                type = new AbiArray(type, length);
+                throw Error(AbiLimits.TooLarge($"{type}[{fixedLength}]", AbiLimits.StaticArraySize(type, fixedLength)), open);
             }
-            catch (ArgumentException e)
-            {
-                throw Error(e.Message, open);
-            }
+
+            type = new AbiArray(type, length);
         }
 
         return type;
@@ -262,14 +260,13 @@ internal sealed class AbiTypeParser
     private AbiTuple Tuple(int start, int depth)
     {
         List<AbiParameter> components = ParameterList(allowIndexed: false, depth + 1, allowEmpty: false);
-        try
+        long size = AbiLimits.StaticTupleSize(components);
+        if (size > AbiLimits.MaxStaticSize)
         {
-            return new AbiTuple(components);
+            throw Error(AbiLimits.TooLarge("the tuple", size), start);
         }
-        catch (ArgumentException e)
-        {
-            throw Error(e.Message, start);
-        }
+
+        return new AbiTuple(components);
     }
 
     private static AbiType? Elementary(string word)
