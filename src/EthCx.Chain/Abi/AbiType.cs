@@ -45,10 +45,10 @@ public enum AbiTypeKind
 /// <c>bytesM</c> and <c>function</c> - <see cref="byte"/>[] of exactly M (24) bytes (encoding also takes
 /// <see cref="ReadOnlyMemory{T}"/> of <see cref="byte"/>, and <see cref="Primitives.Bytes32"/> for <c>bytes32</c>);
 /// <c>bytes</c> - <see cref="byte"/>[] (encoding also takes <see cref="ReadOnlyMemory{T}"/> of <see cref="byte"/>);
-/// <c>string</c> - <see cref="string"/>; arrays and tuples - <see cref="object"/>?[] (encoding takes any
-/// <see cref="IReadOnlyList{T}"/> of <see cref="object"/>, a <see cref="System.Collections.IList"/>, and for arrays of
-/// integers or addresses an <see cref="IReadOnlyList{T}"/> of <see cref="System.Numerics.BigInteger"/> or
-/// <see cref="Primitives.Address"/> without boxing).
+/// <c>string</c> - <see cref="string"/>; arrays and tuples - <see cref="object"/>?[]. Encoding takes a tuple as any
+/// <see cref="IReadOnlyList{T}"/> of <see cref="object"/>, and an array as that or any <see cref="System.Collections.IList"/>
+/// (e.g. <c>BigInteger[]</c>, <c>List&lt;Address&gt;</c>); arrays of integers given as <c>BigInteger[]</c> or
+/// <c>List&lt;BigInteger&gt;</c> and arrays of addresses given as <c>Address[]</c> are written without boxing.
 /// </remarks>
 public abstract class AbiType : IEquatable<AbiType>
 {

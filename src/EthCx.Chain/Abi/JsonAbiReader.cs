@@ -69,7 +69,7 @@ internal static class JsonAbiReader
                         throw new FormatException($"unknown item type '{type}'");
                 }
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 throw new FormatException($"Invalid JSON ABI: {where}: {e.Message}", e);
             }

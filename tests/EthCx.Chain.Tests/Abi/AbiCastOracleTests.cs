@@ -26,6 +26,7 @@ public class AbiCastOracleTests
         { "tupleArray((address,uint96)[],(bytes32,bytes)[1])", $"[[[\"{Alice}\", \"79228162514264337593543950335\"], [\"{Bob}\", \"0\"]], [[\"0x{new string('1', 64)}\", \"0x01\"]]]" },
         { "empty(uint256[],bytes[],string)", "[[], [], \"\"]" },
         { "deep(((((uint256)))))", "[[[[[\"9\"]]]]]" },
+        { "callback(function,uint8)", $"[\"{Alice}a9059cbb\", \"1\"]" },
         { "noArgs()", "[]" },
     };
 
