@@ -3,7 +3,7 @@ namespace EthCx.Chain.Abi;
 /// <summary>A contract's constructor: its parameters and whether it accepts ether.</summary>
 public sealed class AbiConstructor
 {
-    private readonly AbiType[] _inputTypes;
+    private readonly IReadOnlyList<AbiType> _inputTypes;
 
     /// <summary>Creates a constructor description.</summary>
     /// <param name="inputs">The parameters.</param>

@@ -9,7 +9,7 @@ namespace EthCx.Chain.Abi;
 /// </summary>
 public sealed class AbiError
 {
-    private readonly AbiType[] _inputTypes;
+    private readonly IReadOnlyList<AbiType> _inputTypes;
 
     /// <summary>Creates an error description.</summary>
     /// <param name="name">The error name.</param>

@@ -9,8 +9,8 @@ namespace EthCx.Chain.Abi;
 /// </summary>
 public sealed class AbiFunction
 {
-    private readonly AbiType[] _inputTypes;
-    private readonly AbiType[] _outputTypes;
+    private readonly IReadOnlyList<AbiType> _inputTypes;
+    private readonly IReadOnlyList<AbiType> _outputTypes;
 
     /// <summary>Creates a function description.</summary>
     /// <param name="name">The function name.</param>

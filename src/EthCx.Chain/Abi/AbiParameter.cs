@@ -48,8 +48,8 @@ public sealed record AbiParameter(string Name, AbiType Type, string? InternalTyp
         return builder.ToString();
     }
 
-    /// <summary>The types of the parameters as an array.</summary>
-    internal static AbiType[] TypesOf(IReadOnlyList<AbiParameter> parameters)
+    /// <summary>The types of the parameters, as a read-only list.</summary>
+    internal static IReadOnlyList<AbiType> TypesOf(IReadOnlyList<AbiParameter> parameters)
     {
         var types = new AbiType[parameters.Count];
         for (int i = 0; i < types.Length; i++)
@@ -57,6 +57,6 @@ public sealed record AbiParameter(string Name, AbiType Type, string? InternalTyp
             types[i] = parameters[i].Type;
         }
 
-        return types;
+        return Array.AsReadOnly(types);
     }
 }

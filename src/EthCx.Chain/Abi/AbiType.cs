@@ -332,7 +332,7 @@ public sealed class AbiArray : AbiType
 /// <summary><c>(T1,T2,...)</c>, a struct; .NET value <see cref="object"/>?[] in component order.</summary>
 public sealed class AbiTuple : AbiType
 {
-    private readonly AbiType[] _types;
+    private readonly IReadOnlyList<AbiType> _types;
 
     /// <summary>Creates a tuple of named (or unnamed) components.</summary>
     /// <param name="components">At least one component.</param>
@@ -353,7 +353,7 @@ public sealed class AbiTuple : AbiType
     private AbiTuple(AbiParameter[] components)
         : base(AbiTypeKind.Tuple, BuildName(components), AnyDynamic(components), ComputeHeadSize(components))
     {
-        Components = components;
+        Components = Array.AsReadOnly(components);
         _types = AbiParameter.TypesOf(components);
     }
 

@@ -51,8 +51,8 @@ public class AbiPropertyTests(ITestOutputHelper output)
     [Fact]
     public void Random_encodings_match_ethers_byte_for_byte()
     {
-        // 300 of the random cases, sent to one node process through a JSON file.
-        List<(AbiType[] Types, object?[] Values)> cases = Cases(Seed + 1, 300);
+        // 1,000 random cases, sent to one node process through a JSON file.
+        List<(AbiType[] Types, object?[] Values)> cases = Cases(Seed + 1, 1000);
         string path = Path.Combine(Path.GetTempPath(), $"ethcx-abi-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
         try
         {
