@@ -153,7 +153,7 @@ public static class AbiEncoder
     };
 
     /// <summary>The path segment for a tuple component (its name, or its index), or for a top-level argument.</summary>
-    internal static string Segment(AbiTuple? tuple, int index)
+    private static string Segment(AbiTuple? tuple, int index)
     {
         string number = index.ToString(CultureInfo.InvariantCulture);
         if (tuple is null)
