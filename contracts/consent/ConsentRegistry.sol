@@ -62,7 +62,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
     // ------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc IConsentRegistry
-    function give(address controller, uint16 purpose, ConsentTerms calldata terms) external {
+    function give(address controller, uint16 purpose, ConsentTerms calldata terms) external override {
         _give(msg.sender, controller, purpose, terms);
     }
 
@@ -74,7 +74,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
         ConsentTerms calldata terms,
         uint256 deadline,
         bytes calldata signature
-    ) external {
+    ) external override {
         _requireNotExpired(deadline);
         // `terms` holds only static fields, so its ABI encoding is its fields in order: the flat EIP-712 struct.
         bytes32 structHash = keccak256(
@@ -85,7 +85,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc IConsentRegistry
-    function withdraw(address controller, uint16 purpose) external {
+    function withdraw(address controller, uint16 purpose) external override {
         _withdraw(msg.sender, controller, purpose);
     }
 
@@ -96,7 +96,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
         uint16 purpose,
         uint256 deadline,
         bytes calldata signature
-    ) external {
+    ) external override {
         _requireNotExpired(deadline);
         bytes32 structHash = keccak256(
             abi.encode(WITHDRAW_CONSENT_TYPEHASH, subject, controller, purpose, _useNonce(subject), deadline)
@@ -106,7 +106,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc IConsentRegistry
-    function revoke(address subject, uint16 purpose) external {
+    function revoke(address subject, uint16 purpose) external override {
         ConsentRecord storage record = _records[subject][msg.sender][purpose];
         ConsentStatus status = record.status;
         if (status != ConsentStatus.Given) {
@@ -118,12 +118,12 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc IConsentRegistry
-    function erase() external {
+    function erase() external override {
         _erase(msg.sender);
     }
 
     /// @inheritdoc IConsentRegistry
-    function eraseBySig(address subject, uint256 deadline, bytes calldata signature) external {
+    function eraseBySig(address subject, uint256 deadline, bytes calldata signature) external override {
         _requireNotExpired(deadline);
         bytes32 structHash = keccak256(abi.encode(ERASE_SUBJECT_TYPEHASH, subject, _useNonce(subject), deadline));
         _requireSignature(subject, structHash, signature);
@@ -131,7 +131,12 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc IConsentRegistry
-    function recordInteraction(address subject, InteractionKind kind, uint16 purpose, bytes32 referenceHash) external {
+    function recordInteraction(
+        address subject,
+        InteractionKind kind,
+        uint16 purpose,
+        bytes32 referenceHash
+    ) external override {
         if (_erasedAt[subject] != 0) {
             revert ConsentSubjectErased(subject);
         }
@@ -140,7 +145,13 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
         if (status != ConsentStatus.Given) {
             revert ConsentNotInForce(subject, msg.sender, purpose, status);
         }
-        emit InteractionRecorded(subject, msg.sender, purpose, kind, referenceHash);
+        emit InteractionRecorded({
+            subject: subject,
+            controller: msg.sender,
+            purpose: purpose,
+            kind: kind,
+            referenceHash: referenceHash
+        });
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -152,7 +163,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
         address subject,
         address controller,
         uint16 purpose
-    ) external view returns (ConsentRecord memory record) {
+    ) external view override returns (ConsentRecord memory record) {
         record = _records[subject][controller][purpose];
         record.status = _effectiveStatus(record.status, record.expiresAt);
     }
@@ -162,7 +173,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
         address subject,
         address controller,
         uint16 purpose
-    ) external view returns (ConsentStatus status) {
+    ) external view override returns (ConsentStatus status) {
         ConsentRecord storage record = _records[subject][controller][purpose];
         status = _effectiveStatus(record.status, record.expiresAt);
     }
@@ -173,7 +184,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
         address controller,
         uint16 purpose,
         uint64 elementsMask
-    ) external view returns (bool permitted) {
+    ) external view override returns (bool permitted) {
         ConsentRecord storage record = _records[subject][controller][purpose];
         permitted =
             _effectiveStatus(record.status, record.expiresAt) == ConsentStatus.Given &&
@@ -182,7 +193,7 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
     }
 
     /// @inheritdoc IConsentRegistry
-    function erasedAt(address subject) external view returns (uint40 timestamp) {
+    function erasedAt(address subject) external view override returns (uint40 timestamp) {
         timestamp = _erasedAt[subject];
     }
 

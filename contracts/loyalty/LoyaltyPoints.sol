@@ -90,12 +90,12 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
     // ------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc ILoyaltyPoints
-    function award(address customer, uint96 amount, bytes32 purchaseRef) external onlyRole(MERCHANT_ROLE) {
+    function award(address customer, uint96 amount, bytes32 purchaseRef) external override onlyRole(MERCHANT_ROLE) {
         _award(customer, amount, purchaseRef);
     }
 
     /// @inheritdoc ILoyaltyPoints
-    function awardBatch(Award[] calldata awards) external onlyRole(MERCHANT_ROLE) {
+    function awardBatch(Award[] calldata awards) external override onlyRole(MERCHANT_ROLE) {
         uint256 count = awards.length;
         if (count == 0) {
             revert LoyaltyEmptyBatch();
@@ -109,7 +109,7 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
     /// @inheritdoc ILoyaltyPoints
     function reverse(
         bytes32 purchaseRef
-    ) external onlyRole(MERCHANT_ROLE) returns (uint256 burned, uint256 shortfall) {
+    ) external override onlyRole(MERCHANT_ROLE) returns (uint256 burned, uint256 shortfall) {
         Purchase storage purchase = _purchases[purchaseRef];
         address customer = purchase.customer;
         uint96 points = purchase.points;
@@ -133,11 +133,17 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
             // Lifetime earned points are the sum of the customer's unreversed purchases, this one included.
             account.lifetimeEarned -= points;
         }
-        emit PointsReversed(customer, purchaseRef, msg.sender, burned, shortfall);
+        emit PointsReversed({
+            customer: customer,
+            purchaseRef: purchaseRef,
+            merchant: msg.sender,
+            burned: burned,
+            shortfall: shortfall
+        });
     }
 
     /// @inheritdoc ILoyaltyPoints
-    function redeem(uint256 amount, bytes32 rewardRef) external nonReentrant {
+    function redeem(uint256 amount, bytes32 rewardRef) external override nonReentrant {
         _redeem(msg.sender, amount, rewardRef, address(0));
     }
 
@@ -148,7 +154,7 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
         bytes32 rewardRef,
         uint256 deadline,
         bytes calldata signature
-    ) external nonReentrant onlyRole(MERCHANT_ROLE) {
+    ) external override nonReentrant onlyRole(MERCHANT_ROLE) {
         if (block.timestamp > deadline) {
             revert LoyaltyExpiredSignature(deadline);
         }
@@ -162,7 +168,7 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
     }
 
     /// @inheritdoc ILoyaltyPoints
-    function setTierThresholds(uint32[] calldata thresholds) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setTierThresholds(uint32[] calldata thresholds) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         uint256 count = thresholds.length;
         if (count > MAX_TIERS) {
             revert LoyaltyTooManyTiers(count, MAX_TIERS);
@@ -186,17 +192,17 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
     // ------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc ILoyaltyPoints
-    function purchaseOf(bytes32 purchaseRef) external view returns (Purchase memory purchase) {
+    function purchaseOf(bytes32 purchaseRef) external view override returns (Purchase memory purchase) {
         purchase = _purchases[purchaseRef];
     }
 
     /// @inheritdoc ILoyaltyPoints
-    function lifetimeEarnedOf(address customer) external view returns (uint256 earned) {
+    function lifetimeEarnedOf(address customer) external view override returns (uint256 earned) {
         earned = _accounts[customer].lifetimeEarned;
     }
 
     /// @inheritdoc ILoyaltyPoints
-    function tierOf(address customer) external view returns (uint8 tier) {
+    function tierOf(address customer) external view override returns (uint8 tier) {
         uint256 earned = _accounts[customer].lifetimeEarned;
         uint32[MAX_TIERS] memory thresholds = _tierThresholds;
         for (uint256 i = 0; i < MAX_TIERS; ++i) {
@@ -210,7 +216,7 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
     }
 
     /// @inheritdoc ILoyaltyPoints
-    function tierThresholds() external view returns (uint32[] memory thresholds) {
+    function tierThresholds() external view override returns (uint32[] memory thresholds) {
         uint32[MAX_TIERS] memory stored = _tierThresholds;
         uint256 count = 0;
         while (count < MAX_TIERS && stored[count] != 0) {
@@ -220,12 +226,6 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
         for (uint256 i = 0; i < count; ++i) {
             thresholds[i] = stored[i];
         }
-    }
-
-    /// @notice Points have no fractional part.
-    /// @return places Always 0.
-    function decimals() public pure override returns (uint8 places) {
-        places = 0;
     }
 
     /// @notice The points in circulation: awarded minus reversed (burned) minus redeemed.
@@ -241,10 +241,17 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
         balance = _accounts[holder].balance;
     }
 
+    /// @notice Points have no fractional part.
+    /// @return places Always 0.
+    function decimals() public pure override returns (uint8 places) {
+        places = 0;
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // Hooks
     // ------------------------------------------------------------------------------------------------------------
 
+    /// @notice Moves points (ERC20 hook).
     /// @dev The one hook that carries every balance change. Mints (awards) add to the balance and to the lifetime
     /// earned points in one slot write; burns (redemptions, reversals) take from the balance; holder-to-holder
     /// transfers revert.

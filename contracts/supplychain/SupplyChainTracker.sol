@@ -2,10 +2,10 @@
 pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {
     AccessControlDefaultAdminRules
 } from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
@@ -119,13 +119,13 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     // ------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc ISupplyChainTracker
-    function anchorEvent(EpcisEvent calldata epcisEvent) external {
+    function anchorEvent(EpcisEvent calldata epcisEvent) external override {
         _requireParty();
         _anchor(epcisEvent);
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function anchorEvents(EpcisEvent[] calldata epcisEvents) external {
+    function anchorEvents(EpcisEvent[] calldata epcisEvents) external override {
         _requireParty();
         uint256 count = epcisEvents.length;
         if (count == 0) {
@@ -137,7 +137,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function anchorMerkleBatch(bytes32 root, uint32 eventCount) external {
+    function anchorMerkleBatch(bytes32 root, uint32 eventCount) external override {
         _requireParty();
         if (root == bytes32(0) || eventCount == 0) {
             revert SupplyChainInvalidMerkleBatch(root, eventCount);
@@ -150,7 +150,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function declareError(bytes32 erroneousEventId, uint8 reason, EpcisEvent calldata declaration) external {
+    function declareError(bytes32 erroneousEventId, uint8 reason, EpcisEvent calldata declaration) external override {
         _requireParty();
         EventAnchor storage erroneous = _anchors[erroneousEventId];
         if (erroneous.anchoredAt == 0) {
@@ -172,7 +172,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     // ------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc ISupplyChainTracker
-    function createShipment(bytes32 shipmentId, address receiver, ConditionProfile calldata profile) external {
+    function createShipment(bytes32 shipmentId, address receiver, ConditionProfile calldata profile) external override {
         _requireParty();
         if (_shipments[shipmentId].status != ShipmentStatus.None) {
             revert SupplyChainShipmentExists(shipmentId);
@@ -209,7 +209,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function offerCustody(bytes32 shipmentId, address to) external {
+    function offerCustody(bytes32 shipmentId, address to) external override {
         ShipmentRecord storage shipment = _shipments[shipmentId];
         _requireInTransit(shipmentId, shipment.status);
         address custodian = shipment.custodian;
@@ -224,7 +224,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function acceptCustody(bytes32 shipmentId, bool asConformant) external {
+    function acceptCustody(bytes32 shipmentId, bool asConformant) external override {
         _acceptCustody(shipmentId, msg.sender, asConformant);
     }
 
@@ -235,7 +235,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
         bool asConformant,
         uint256 deadline,
         bytes calldata signature
-    ) external {
+    ) external override {
         if (block.timestamp > deadline) {
             revert SupplyChainExpiredSignature(deadline);
         }
@@ -249,7 +249,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function reportSensorSummary(bytes32 shipmentId, SensorSummary calldata summary) external {
+    function reportSensorSummary(bytes32 shipmentId, SensorSummary calldata summary) external override {
         if (_partyRoles[msg.sender] & _SENSOR_BIT == 0) {
             revert SupplyChainUnauthorizedSensor(msg.sender);
         }
@@ -281,7 +281,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function updateLocation(bytes32 shipmentId, bytes32 locationHash) external {
+    function updateLocation(bytes32 shipmentId, bytes32 locationHash) external override {
         ShipmentRecord storage shipment = _shipments[shipmentId];
         _requireInTransit(shipmentId, shipment.status);
         if (msg.sender != shipment.custodian && _partyRoles[msg.sender] & _SENSOR_BIT == 0) {
@@ -291,7 +291,7 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function confirmDelivery(bytes32 shipmentId, bool asConformant) external {
+    function confirmDelivery(bytes32 shipmentId, bool asConformant) external override {
         ShipmentRecord storage shipment = _shipments[shipmentId];
         _requireInTransit(shipmentId, shipment.status);
         address receiver = shipment.receiver;
@@ -319,12 +319,12 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     // ------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc ISupplyChainTracker
-    function eventAnchorOf(bytes32 eventId) external view returns (EventAnchor memory anchor) {
+    function eventAnchorOf(bytes32 eventId) external view override returns (EventAnchor memory anchor) {
         anchor = _anchors[eventId];
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function merkleBatchOf(bytes32 root) external view returns (MerkleBatch memory batch) {
+    function merkleBatchOf(bytes32 root) external view override returns (MerkleBatch memory batch) {
         batch = _merkleBatches[root];
     }
 
@@ -333,17 +333,12 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
         bytes32 root,
         bytes32 leaf,
         bytes32[] calldata proof
-    ) external view returns (bool anchored) {
+    ) external view override returns (bool anchored) {
         anchored = _merkleBatches[root].anchoredAt != 0 && MerkleProof.verifyCalldata(proof, root, leaf);
     }
 
     /// @inheritdoc ISupplyChainTracker
-    function eventLeaf(EpcisEvent calldata epcisEvent) external pure returns (bytes32 leaf) {
-        leaf = keccak256(bytes.concat(keccak256(abi.encode(epcisEvent))));
-    }
-
-    /// @inheritdoc ISupplyChainTracker
-    function shipmentOf(bytes32 shipmentId) external view returns (Shipment memory shipment) {
+    function shipmentOf(bytes32 shipmentId) external view override returns (Shipment memory shipment) {
         ShipmentRecord storage record = _shipments[shipmentId];
         address custodian = record.custodian;
         address pending = record.pendingCustodian;
@@ -367,6 +362,11 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     }
 
     /// @inheritdoc ISupplyChainTracker
+    function eventLeaf(EpcisEvent calldata epcisEvent) external pure override returns (bytes32 leaf) {
+        leaf = keccak256(bytes.concat(keccak256(abi.encode(epcisEvent))));
+    }
+
+    /// @inheritdoc ISupplyChainTracker
     function nonces(address party) public view override(ISupplyChainTracker, Nonces) returns (uint256 nonce) {
         nonce = super.nonces(party);
     }
@@ -385,7 +385,8 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
     // Role hooks
     // ------------------------------------------------------------------------------------------------------------
 
-    /// @dev Grants a party role in the account's bitmap, any other role through AccessControlDefaultAdminRules.
+    /// @notice Grants a role (AccessControl hook).
+    /// @dev A party role goes into the account's bitmap, any other role through AccessControlDefaultAdminRules.
     /// @param role The role.
     /// @param account The account.
     /// @return granted Whether the account did not hold the role before.
@@ -402,7 +403,8 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
         }
     }
 
-    /// @dev Revokes a party role from the account's bitmap, any other role through AccessControlDefaultAdminRules.
+    /// @notice Revokes a role (AccessControl hook).
+    /// @dev A party role leaves the account's bitmap, any other role goes through AccessControlDefaultAdminRules.
     /// @param role The role.
     /// @param account The account.
     /// @return revoked Whether the account held the role before.
