@@ -227,17 +227,15 @@ contract ConsentRegistry is IConsentRegistry, EIP712, Nonces {
             revert ConsentEndedInSameBlock(subject, controller, purpose, previous);
         }
         uint32 version = record.version + 1;
-        _records[subject][controller][purpose] = ConsentRecord({
-            elements: terms.elements,
-            expiresAt: expiresAt,
-            givenAt: now_,
-            updatedAt: now_,
-            version: version,
-            legalBasis: terms.legalBasis,
-            status: ConsentStatus.Given,
-            noticeHash: terms.noticeHash,
-            receiptHash: terms.receiptHash
-        });
+        record.elements = terms.elements;
+        record.expiresAt = expiresAt;
+        record.givenAt = now_;
+        record.updatedAt = now_;
+        record.version = version;
+        record.legalBasis = terms.legalBasis;
+        record.status = ConsentStatus.Given;
+        record.noticeHash = terms.noticeHash;
+        record.receiptHash = terms.receiptHash;
         emit ConsentGiven({
             subject: subject,
             controller: controller,

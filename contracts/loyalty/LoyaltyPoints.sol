@@ -292,10 +292,12 @@ contract LoyaltyPoints is ILoyaltyPoints, ERC20Permit, AccessControlDefaultAdmin
         if (amount == 0) {
             revert LoyaltyInvalidAmount(amount);
         }
-        if (_purchases[purchaseRef].customer != address(0)) {
+        Purchase storage purchase = _purchases[purchaseRef];
+        if (purchase.customer != address(0)) {
             revert LoyaltyPurchaseAlreadyAwarded(purchaseRef);
         }
-        _purchases[purchaseRef] = Purchase({customer: customer, points: amount});
+        purchase.customer = customer;
+        purchase.points = amount;
         _mint(customer, amount);
         emit PointsAwarded(customer, purchaseRef, msg.sender, amount);
     }
