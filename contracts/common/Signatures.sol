@@ -23,8 +23,8 @@ library Signatures {
         bytes32 digest,
         bytes calldata signature
     ) internal view returns (bool valid) {
-        (address recovered, ECDSA.RecoverError error, ) = ECDSA.tryRecoverCalldata(digest, signature);
-        if (error == ECDSA.RecoverError.NoError && recovered == signer) {
+        (address recovered, ECDSA.RecoverError recoverError, ) = ECDSA.tryRecoverCalldata(digest, signature);
+        if (recoverError == ECDSA.RecoverError.NoError && recovered == signer) {
             return true;
         }
         return

@@ -482,15 +482,6 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
         }
     }
 
-    function _requireInTransit(bytes32 shipmentId, ShipmentStatus status) private pure {
-        if (status != ShipmentStatus.InTransit) {
-            if (status == ShipmentStatus.None) {
-                revert SupplyChainUnknownShipment(shipmentId);
-            }
-            revert SupplyChainShipmentDelivered(shipmentId);
-        }
-    }
-
     function _requireValidSummary(
         bytes32 shipmentId,
         SensorSummary calldata summary,
@@ -514,6 +505,20 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
         }
     }
 
+    function _now() private view returns (uint40 timestamp) {
+        // Unix time in seconds fits in 40 bits until the year 36812.
+        timestamp = uint40(block.timestamp);
+    }
+
+    function _requireInTransit(bytes32 shipmentId, ShipmentStatus status) private pure {
+        if (status != ShipmentStatus.InTransit) {
+            if (status == ShipmentStatus.None) {
+                revert SupplyChainUnknownShipment(shipmentId);
+            }
+            revert SupplyChainShipmentDelivered(shipmentId);
+        }
+    }
+
     function _partyRoleBit(bytes32 role) private pure returns (uint8 bit) {
         if (role == MANUFACTURER_ROLE) return _MANUFACTURER_BIT;
         if (role == CARRIER_ROLE) return _CARRIER_BIT;
@@ -521,10 +526,5 @@ contract SupplyChainTracker is ISupplyChainTracker, AccessControlDefaultAdminRul
         if (role == RETAILER_ROLE) return _RETAILER_BIT;
         if (role == SENSOR_ROLE) return _SENSOR_BIT;
         return 0;
-    }
-
-    function _now() private view returns (uint40 timestamp) {
-        // Unix time in seconds fits in 40 bits until the year 36812.
-        timestamp = uint40(block.timestamp);
     }
 }
