@@ -25,8 +25,14 @@ function seeded(n, seed) {
 
 const input32 = seeded(32, 1);
 const input1K = seeded(1024, 2);
+const signingKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const signedHash = ethers.keccak256(ethers.toUtf8Bytes("EthCx benchmark"));
+const signature = new ethers.SigningKey(signingKey).sign(signedHash);
 const results = {
   Keccak32: measure(() => ethers.keccak256(input32)),
   Keccak1K: measure(() => ethers.keccak256(input1K)),
+  PublicKey: measure(() => ethers.SigningKey.computePublicKey(signingKey)),
+  Sign: measure(() => new ethers.SigningKey(signingKey).sign(signedHash)),
+  Recover: measure(() => ethers.recoverAddress(signedHash, signature)),
 };
 console.log(JSON.stringify(results));

@@ -12,8 +12,9 @@ namespace EthCx.Chain.Crypto;
 /// <remarks>
 /// <para>
 /// Every point multiplication on a secret (private key to public key, the nonce k to k·G) is done
-/// by the platform: the scalar is imported as a private key into .NET's <see cref="ECDsa"/> on the
-/// secp256k1 curve (OpenSSL on Linux) and the public point read back. The remaining scalar
+/// by the platform's constant-time code: one <c>EC_POINT_mul</c> in OpenSSL's libcrypto when it can
+/// be loaded (Linux), otherwise by importing the scalar as a private key into .NET's
+/// <see cref="ECDsa"/> and reading the public point back. The remaining scalar
 /// arithmetic mod n uses <see cref="BigInteger"/>; the nonce inversion is blinded with a random
 /// factor. Recovery and verification handle only public data and use EthCx's own Jacobian
 /// arithmetic with Shamir's trick over wNAF digits.
@@ -36,9 +37,6 @@ public static class Secp256k1
 
     private const int ScalarLength = 32;
 
-    /// <summary>The object identifier of secp256k1 (SEC 2, 1.3.132.0.10).</summary>
-    private static readonly ECCurve Curve = ECCurve.CreateFromValue("1.3.132.0.10");
-
     private static readonly BigInteger N = BigInteger.Parse(
         "0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
@@ -59,13 +57,8 @@ public static class Secp256k1
     /// <param name="privateKey">The 32-byte private key.</param>
     /// <returns>A new 64-byte array.</returns>
     /// <exception cref="InvalidPrivateKeyException">The key is not 32 bytes or not in [1, n - 1].</exception>
-    public static byte[] GetPublicKey(ReadOnlySpan<byte> privateKey)
-    {
-        ValidatePrivateKey(privateKey, nameof(privateKey));
-        var publicKey = new byte[PublicKeyLength];
-        MultiplyGenerator(privateKey, publicKey);
-        return publicKey;
-    }
+    public static byte[] GetPublicKey(ReadOnlySpan<byte> privateKey) =>
+        GetPublicKeyWith(privateKey, Secp256k1GeneratorMultiplier.Default);
 
     /// <summary>Derives the Ethereum address of a private key.</summary>
     /// <param name="privateKey">The 32-byte private key.</param>
@@ -81,7 +74,20 @@ public static class Secp256k1
     /// <param name="hash">The hash to sign (the message digest, not the message).</param>
     /// <returns>The signature; the same key and hash always give the same signature.</returns>
     /// <exception cref="InvalidPrivateKeyException">The key is not 32 bytes or not in [1, n - 1].</exception>
-    public static Signature Sign(ReadOnlySpan<byte> privateKey, Bytes32 hash)
+    public static Signature Sign(ReadOnlySpan<byte> privateKey, Bytes32 hash) =>
+        SignWith(privateKey, hash, Secp256k1GeneratorMultiplier.Default);
+
+    /// <summary>Derives the public key with a given k·G implementation (tests compare implementations).</summary>
+    internal static byte[] GetPublicKeyWith(ReadOnlySpan<byte> privateKey, Secp256k1GeneratorMultiplier multiplier)
+    {
+        ValidatePrivateKey(privateKey, nameof(privateKey));
+        var publicKey = new byte[PublicKeyLength];
+        multiplier.Multiply(privateKey, publicKey);
+        return publicKey;
+    }
+
+    /// <summary>Signs with a given k·G implementation (tests compare implementations).</summary>
+    internal static Signature SignWith(ReadOnlySpan<byte> privateKey, Bytes32 hash, Secp256k1GeneratorMultiplier multiplier)
     {
         ValidatePrivateKey(privateKey, nameof(privateKey));
         BigInteger d = ToInteger(privateKey);
@@ -100,7 +106,7 @@ public static class Secp256k1
             while (true)
             {
                 Hmac(hmacKey, v, v);
-                if (TrySignWithNonce(v, d, z, noncePoint, out Signature signature))
+                if (TrySignWithNonce(v, d, z, multiplier, noncePoint, out Signature signature))
                 {
                     return signature;
                 }
@@ -209,25 +215,6 @@ public static class Secp256k1
         }
     }
 
-    /// <summary>Computes k·G on the platform's secp256k1 implementation and writes X || Y.</summary>
-    /// <param name="scalar">A valid 32-byte scalar in [1, n - 1] (a secret).</param>
-    /// <param name="destination">Receives the 64-byte point.</param>
-    internal static void MultiplyGenerator(ReadOnlySpan<byte> scalar, Span<byte> destination)
-    {
-        byte[] d = scalar.ToArray();
-        try
-        {
-            using ECDsa key = ECDsa.Create(new ECParameters { Curve = Curve, D = d });
-            ECPoint q = key.ExportParameters(includePrivateParameters: false).Q;
-            q.X.CopyTo(destination);
-            q.Y.CopyTo(destination[ScalarLength..]);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(d);
-        }
-    }
-
     /// <summary>Reads 32 big-endian bytes as a non-negative integer.</summary>
     internal static BigInteger ToInteger(ReadOnlySpan<byte> bigEndian) => new(bigEndian, isUnsigned: true, isBigEndian: true);
 
@@ -287,7 +274,8 @@ public static class Secp256k1
         CryptographicOperations.ZeroMemory(mac);
     }
 
-    private static bool TrySignWithNonce(ReadOnlySpan<byte> nonce, BigInteger d, BigInteger z, Span<byte> noncePoint, out Signature signature)
+    private static bool TrySignWithNonce(
+        ReadOnlySpan<byte> nonce, BigInteger d, BigInteger z, Secp256k1GeneratorMultiplier multiplier, Span<byte> noncePoint, out Signature signature)
     {
         signature = default;
         BigInteger k = ToInteger(nonce);
@@ -296,7 +284,7 @@ public static class Secp256k1
             return false;
         }
 
-        MultiplyGenerator(nonce, noncePoint);
+        multiplier.Multiply(nonce, noncePoint);
         BigInteger r = ToInteger(noncePoint[..ScalarLength]);
 
         // An x-coordinate at or above n (probability < 2^-127) would need recovery id 2 or 3, which
