@@ -1,29 +1,93 @@
-using EthCx.Codegen.Artifacts;
+using EthCx.Codegen.Generation;
 
 namespace EthCx.Codegen;
 
-/// <summary>The code generator's command line.</summary>
+/// <summary>
+/// The code generator's command line:
+/// <c>EthCx.Codegen [--artifacts artifacts] --out DIR --namespace NS [--check] source.sol:Contract ...</c>.
+/// Without <c>--check</c> it (re)writes the bindings into DIR; with it, it writes nothing and exits 2 when the
+/// files in DIR differ from what the artifacts generate, naming each file (the drift check).
+/// </summary>
 public static class Program
 {
-    /// <summary>Lists the contracts found in a Hardhat artifacts folder (default <c>artifacts/</c>).</summary>
-    /// <param name="args">Optional: the artifacts folder.</param>
-    /// <returns>0 on success, 1 when the artifacts cannot be read.</returns>
+    private const string Usage = "usage: EthCx.Codegen [--artifacts DIR] --out DIR --namespace NS [--check] source.sol[:Contract] ...";
+
+    /// <summary>Runs the generator.</summary>
+    /// <param name="args">The arguments; see the class summary.</param>
+    /// <returns>0 on success, 1 on an error (bad arguments, unreadable artifacts, unmappable ABI), 2 when the check finds drift.</returns>
     public static int Main(string[] args)
     {
-        string directory = args.Length > 0 ? args[0] : "artifacts";
+        ArgumentNullException.ThrowIfNull(args);
+        string artifacts = "artifacts";
+        string? output = null;
+        string? rootNamespace = null;
+        bool check = false;
+        var contracts = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--artifacts" when i + 1 < args.Length:
+                    artifacts = args[++i];
+                    break;
+                case "--out" when i + 1 < args.Length:
+                    output = args[++i];
+                    break;
+                case "--namespace" when i + 1 < args.Length:
+                    rootNamespace = args[++i];
+                    break;
+                case "--check":
+                    check = true;
+                    break;
+                case string option when option.StartsWith("--", StringComparison.Ordinal):
+                    return Fail($"unknown or incomplete option '{option}'\n{Usage}");
+                default:
+                    contracts.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (output is null || rootNamespace is null || contracts.Count == 0)
+        {
+            return Fail(Usage);
+        }
+
+        IReadOnlyList<GeneratedFile> files;
         try
         {
-            foreach (HardhatArtifact artifact in HardhatArtifact.ReadAll(directory))
-            {
-                Console.WriteLine($"{artifact.SourceName}:{artifact.ContractName} ({artifact.Bytecode.Length} bytes of creation code)");
-            }
+            files = BindingGenerator.Generate(artifacts, rootNamespace, contracts);
+        }
+        catch (CodegenException error)
+        {
+            return Fail(error.Message);
+        }
 
+        if (!check)
+        {
+            OutputFolder.Write(output, files);
+            Console.WriteLine($"{files.Count} files generated into {output} for {string.Join(", ", contracts)}");
             return 0;
         }
-        catch (Exception error) when (error is InvalidDataException or DirectoryNotFoundException or IOException)
+
+        IReadOnlyList<string> problems = OutputFolder.Compare(output, files);
+        if (problems.Count == 0)
         {
-            Console.Error.WriteLine($"error: {error.Message}");
-            return 1;
+            Console.WriteLine($"{output}: the {files.Count} generated files are up to date");
+            return 0;
         }
+
+        foreach (string problem in problems)
+        {
+            Console.Error.WriteLine($"drift: {problem}");
+        }
+
+        Console.Error.WriteLine("The committed bindings differ from what the contracts generate: run scripts/generate and commit the result.");
+        return 2;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 1;
     }
 }

@@ -142,10 +142,10 @@ internal sealed class BuildInfo
         };
     }
 
-    private static IEnumerable<JsonElement> Nodes(JsonElement node) =>
+    private static JsonElement.ArrayEnumerator Nodes(JsonElement node) =>
         node.ValueKind == JsonValueKind.Object && node.TryGetProperty("nodes", out JsonElement nodes) && nodes.ValueKind == JsonValueKind.Array
             ? nodes.EnumerateArray()
-            : [];
+            : default;
 
     private static string? NodeType(JsonElement node) =>
         node.ValueKind == JsonValueKind.Object && node.TryGetProperty("nodeType", out JsonElement type) && type.ValueKind == JsonValueKind.String

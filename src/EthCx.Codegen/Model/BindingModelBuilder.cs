@@ -50,7 +50,7 @@ internal static class BindingModelBuilder
             drafts.Add(Draft.Create(source, registry));
         }
 
-        registry.AssignNames(rootNamespace, drafts.ToDictionary(d => d.Name, d => d.GeneratedTypeNames(), StringComparer.Ordinal));
+        registry.AssignNames(rootNamespace, drafts.ToDictionary(d => d.Name, d => (IReadOnlyCollection<string>)d.GeneratedTypeNames(), StringComparer.Ordinal));
         foreach (TypeBinding type in registry.Types.Where(t => !t.IsEnum))
         {
             type.Fields = Parameters(
@@ -162,7 +162,7 @@ internal static class BindingModelBuilder
         }
 
         /// <summary>The names of the types generated for this contract (besides its structs and enums).</summary>
-        public IReadOnlyCollection<string> GeneratedTypeNames()
+        public List<string> GeneratedTypeNames()
         {
             var names = new List<string> { Name + "Service", Name + "Deployment", Name + "Errors" };
             names.AddRange(_functions.SelectMany(f => new[] { f.Name + "Function", f.Name + "OutputDto" }));

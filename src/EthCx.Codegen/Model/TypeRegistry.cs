@@ -135,7 +135,7 @@ internal sealed class TypeRegistry
                 throw new CodegenException($"{where}: struct {key} is {Describe(tuple)} here but {Describe(existing.Tuple!)} elsewhere (used by {string.Join(", ", existing.Users)}); generate the contracts separately.");
             }
 
-            existing.AddUser(contract);
+            AddUser(existing, contract);
             return existing;
         }
 
@@ -153,6 +153,30 @@ internal sealed class TypeRegistry
 
         binding.FieldTypes = fieldTypes;
         return binding;
+    }
+
+    /// <summary>A struct's user also uses the structs and enums inside it.</summary>
+    private static void AddUser(TypeBinding binding, string contract)
+    {
+        binding.AddUser(contract);
+        foreach (ClrType field in binding.FieldTypes)
+        {
+            ClrType type = field;
+            while (type is ListClrType list)
+            {
+                type = list.Element;
+            }
+
+            switch (type)
+            {
+                case StructClrType nested:
+                    AddUser(nested.Binding, contract);
+                    break;
+                case EnumClrType nested:
+                    nested.Binding.AddUser(contract);
+                    break;
+            }
+        }
     }
 
     private static bool SameShape(AbiTuple a, AbiTuple b) =>
