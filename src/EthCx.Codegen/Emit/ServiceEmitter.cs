@@ -252,7 +252,10 @@ internal sealed class ServiceEmitter(ContractBinding contract, CodeWriter writer
         bool filtered = @event.FilterTypes.Count > 0;
         writer.Blank();
         Docs.Summary(writer, $"Reads the {Docs.Code(@event.Abi.Name)} events of this contract with <c>eth_getLogs</c>.");
-        Docs.Remarks(writer, $"Solidity: {Docs.Code(@event.HumanReadable)}.");
+        string anonymous = @event.Abi.Anonymous
+            ? " The event is anonymous: every log of the contract that the filter matches and that decodes as the event is returned, so another event with the same number of topics and a compatible layout would be too."
+            : string.Empty;
+        Docs.Remarks(writer, $"Solidity: {Docs.Code(@event.HumanReadable)}.{anonymous}");
         if (filtered)
         {
             Docs.Param(writer, "filter", "Values of the indexed fields to match, or null for every event.");
@@ -262,13 +265,25 @@ internal sealed class ServiceEmitter(ContractBinding contract, CodeWriter writer
         Docs.Param(writer, "toBlock", "The last block searched.");
         Docs.Param(writer, "cancellationToken", "Cancels the request.");
         Docs.Returns(writer, "The events with their logs, in chain order.");
-        Docs.Exception(writer, "AbiDecodingException", "A matching log does not decode as the event.");
+        if (!@event.Abi.Anonymous)
+        {
+            Docs.Exception(writer, "AbiDecodingException", "A matching log does not decode as the event.");
+        }
+
         string filterParameter = filtered ? $"{@event.FilterName}? filter, " : string.Empty;
         writer.Line($"public async Task<IReadOnlyList<EventLog<{dto}>>> Get{@event.Name}EventsAsync({filterParameter}BlockParameter fromBlock, BlockParameter toBlock, {Token})");
         writer.Open();
         string topics = filtered ? "filter?.ToTopicFilter() ?? []" : "[]";
-        writer.Line($"IReadOnlyList<EventLog> logs = await ContractHandler.GetEventsAsync({dto}.Abi, {topics}, fromBlock, toBlock, cancellationToken).ConfigureAwait(false);");
-        writer.Line($"return EventLogs.Convert(logs, {dto}.FromAbiValues);");
+        if (@event.Abi.Anonymous)
+        {
+            writer.Line($"return await EventLogs.GetAnonymousAsync(ContractHandler, {dto}.Abi, {topics}, fromBlock, toBlock, {dto}.FromAbiValues, cancellationToken).ConfigureAwait(false);");
+        }
+        else
+        {
+            writer.Line($"IReadOnlyList<EventLog> logs = await ContractHandler.GetEventsAsync({dto}.Abi, {topics}, fromBlock, toBlock, cancellationToken).ConfigureAwait(false);");
+            writer.Line($"return EventLogs.Convert(logs, {dto}.FromAbiValues);");
+        }
+
         writer.Close();
 
         writer.Blank();

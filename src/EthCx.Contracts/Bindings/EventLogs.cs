@@ -27,6 +27,42 @@ public static class EventLogs
     }
 
     /// <summary>
+    /// <c>eth_getLogs</c> for an anonymous event of a contract. Its logs have no topic 0, so the node returns every
+    /// log of the contract that the indexed values match; the ones with another number of topics, or whose topics
+    /// or data do not decode as the event, are skipped (see <see cref="DecodeAll"/>).
+    /// </summary>
+    /// <typeparam name="TEvent">The event DTO.</typeparam>
+    /// <param name="handler">The contract.</param>
+    /// <param name="abiEvent">The anonymous event.</param>
+    /// <param name="topicFilter">Per indexed parameter, in order: the accepted topics, or null for any.</param>
+    /// <param name="fromBlock">The first block searched.</param>
+    /// <param name="toBlock">The last block searched.</param>
+    /// <param name="convert">The DTO's <c>FromAbiValues</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The decoded logs, in chain order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="abiEvent"/> is not anonymous.</exception>
+    public static async Task<IReadOnlyList<EventLog<TEvent>>> GetAnonymousAsync<TEvent>(
+        ContractHandler handler,
+        AbiEvent abiEvent,
+        IReadOnlyList<IReadOnlyList<Bytes32>?> topicFilter,
+        BlockParameter fromBlock,
+        BlockParameter toBlock,
+        Func<IReadOnlyList<object?>, TEvent> convert,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(abiEvent);
+        if (!abiEvent.Anonymous)
+        {
+            throw new ArgumentException($"Event {abiEvent.Signature} is not anonymous: use ContractHandler.GetEventsAsync, which filters by topic 0.", nameof(abiEvent));
+        }
+
+        var filter = new LogFilter { Addresses = [handler.Address], Topics = topicFilter, FromBlock = fromBlock, ToBlock = toBlock };
+        IReadOnlyList<Log> logs = await handler.Client.Rpc.GetLogsAsync(filter, cancellationToken).ConfigureAwait(false);
+        return DecodeAll(logs, abiEvent, convert, handler.Address);
+    }
+
+    /// <summary>
     /// Decodes the logs of one event among <paramref name="logs"/> (e.g. a receipt's), skipping the others: a log
     /// matches when its topic 0 is the event's and it has the event's number of topics. An anonymous event has no
     /// topic 0, so every log with its number of topics whose data decodes as the event matches.

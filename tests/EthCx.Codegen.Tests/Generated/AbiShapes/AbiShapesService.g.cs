@@ -1199,17 +1199,15 @@ public sealed partial class AbiShapesService
     }
 
     /// <summary>Reads the <c>Noted</c> events of this contract with <c>eth_getLogs</c>.</summary>
-    /// <remarks>Solidity: <c>event Noted(address indexed sender, uint256 indexed number, bytes32 indexed hash, string indexed note, int16 delta) anonymous</c>.</remarks>
+    /// <remarks>Solidity: <c>event Noted(address indexed sender, uint256 indexed number, bytes32 indexed hash, string indexed note, int16 delta) anonymous</c>. The event is anonymous: every log of the contract that the filter matches and that decodes as the event is returned, so another event with the same number of topics and a compatible layout would be too.</remarks>
     /// <param name="filter">Values of the indexed fields to match, or null for every event.</param>
     /// <param name="fromBlock">The first block searched.</param>
     /// <param name="toBlock">The last block searched.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The events with their logs, in chain order.</returns>
-    /// <exception cref="AbiDecodingException">A matching log does not decode as the event.</exception>
     public async Task<IReadOnlyList<EventLog<NotedEventDto>>> GetNotedEventsAsync(NotedEventFilter? filter, BlockParameter fromBlock, BlockParameter toBlock, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<EventLog> logs = await ContractHandler.GetEventsAsync(NotedEventDto.Abi, filter?.ToTopicFilter() ?? [], fromBlock, toBlock, cancellationToken).ConfigureAwait(false);
-        return EventLogs.Convert(logs, NotedEventDto.FromAbiValues);
+        return await EventLogs.GetAnonymousAsync(ContractHandler, NotedEventDto.Abi, filter?.ToTopicFilter() ?? [], fromBlock, toBlock, NotedEventDto.FromAbiValues, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The <c>Noted</c> events this contract emitted in a transaction.</summary>
