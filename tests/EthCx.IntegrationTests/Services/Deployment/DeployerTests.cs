@@ -3,6 +3,7 @@ using EthCx.Chain.Contracts;
 using EthCx.Chain.Primitives;
 using EthCx.Contracts.LoyaltyPoints;
 using EthCx.Contracts.SupplyChainTracker;
+using EthCx.Services;
 using EthCx.Services.Deployment;
 using EthCx.Services.Traceability;
 using EthCx.Testing;
