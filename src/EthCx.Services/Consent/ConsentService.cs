@@ -41,6 +41,9 @@ public sealed partial class ConsentService
     /// <summary>The registry's address.</summary>
     public Address Registry => _registry.ContractAddress;
 
+    /// <summary>The account the service acts as (the client's signer); null for a read-only client.</summary>
+    public Address? Account => _registry.Client.Signer?.Address;
+
     private Address Sender => _registry.Client.Signer?.Address ?? throw new InvalidOperationException("This ConsentService has a read-only client: connect it with a signer to send transactions.");
 
     /// <summary>Gives (or renews) consent as the subject, who is the client's signer and pays the gas.</summary>
@@ -191,6 +194,32 @@ public sealed partial class ConsentService
         var summary = TransactionSummary.From(await _registry.RecordInteractionRequestAndWaitForReceiptAsync(subject, kind, (ushort)purpose, reference, cancellationToken).ConfigureAwait(false));
         LogInteraction(_logger, kind, subject, purpose, summary.Hash);
         return new InteractionRecord(subject, controller, purpose, kind, reference, summary);
+    }
+
+    /// <summary>
+    /// Checks, without sending anything (an <c>eth_call</c> from the client's signer), whether an interaction would be
+    /// recorded now, and if not, why: the registry's own decoded refusal.
+    /// </summary>
+    /// <param name="subject">The subject.</param>
+    /// <param name="kind">The kind of interaction.</param>
+    /// <param name="purpose">The purpose it would be processed under.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it would be recorded, and the refusal when not.</returns>
+    public async Task<InteractionCheck> CheckInteractionAsync(Address subject, InteractionKind kind, ConsentPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _registry.RecordInteractionQueryAsync(subject, kind, (ushort)purpose, Bytes32.Zero, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
+            return new InteractionCheck(true, ConsentStatus.Given, null);
+        }
+        catch (ConsentNotInForceException refused)
+        {
+            return new InteractionCheck(false, refused.Status, refused.Error.Description);
+        }
+        catch (ConsentSubjectErasedException erased)
+        {
+            return new InteractionCheck(false, (await GetAsync(subject, Sender, purpose, cancellationToken).ConfigureAwait(false)).Status, erased.Error.Description);
+        }
     }
 
     /// <summary>Finds an interaction already recorded (so that a retried journey does not record it twice).</summary>

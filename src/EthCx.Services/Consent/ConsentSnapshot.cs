@@ -61,3 +61,9 @@ public sealed record ConsentChange(ConsentSnapshot Consent, TransactionSummary T
 /// <param name="Reference">Hash of the off-chain interaction record.</param>
 /// <param name="Transaction">The transaction that recorded it.</param>
 public sealed record InteractionRecord(Address Subject, Address Controller, ConsentPurpose Purpose, InteractionKind Kind, Bytes32 Reference, TransactionSummary Transaction);
+
+/// <summary>Whether the registry would record an interaction now.</summary>
+/// <param name="Allowed">True when consent for the purpose is in force and the subject is not erased.</param>
+/// <param name="Status">The consent status for the purpose.</param>
+/// <param name="Refusal">The registry's decoded refusal (e.g. <c>ConsentNotInForce(..., status=2)</c>); null when allowed.</param>
+public sealed record InteractionCheck(bool Allowed, ConsentStatus Status, string? Refusal);
