@@ -51,6 +51,7 @@ public static class Program
         RlpCommands.AddTo(root);
         WalletCommands.AddTo(root, environment);
         ChainCommands.AddTo(root, environment);
+        ContractCommands.AddTo(root, environment);
         return root;
     }
 

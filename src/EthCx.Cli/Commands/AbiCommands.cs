@@ -25,7 +25,7 @@ internal static class AbiCommands
         CliCommand.SetAction(command, parse =>
         {
             AbiFunction function = CliParse.Function(parse.GetValue(signature)!, "<SIG>");
-            return Hex.Encode(Encode(function, parse.GetValue(arguments)!, withSelector: true));
+            return Hex.Encode(AbiArguments.Encode(function, parse.GetValue(arguments)!, withSelector: true));
         });
         return command;
     }
@@ -39,7 +39,7 @@ internal static class AbiCommands
         CliCommand.SetAction(command, parse =>
         {
             AbiFunction function = CliParse.Function(parse.GetValue(signature)!, "<SIG>");
-            return Hex.Encode(Encode(function, parse.GetValue(arguments)!, withSelector: false));
+            return Hex.Encode(AbiArguments.Encode(function, parse.GetValue(arguments)!, withSelector: false));
         });
         return command;
     }
@@ -57,39 +57,11 @@ internal static class AbiCommands
             AbiFunction function = CliParse.Function(parse.GetValue(signature)!, "<SIG>");
             byte[] bytes = CliParse.Hex(parse.GetValue(data)!, "<CALLDATA>");
             IReadOnlyList<AbiType> types = parse.GetValue(input) ? function.InputTypes : function.OutputTypes;
-            return CastValueFormatter.FormatLines(types, Decode(types, bytes));
+            return CastValueFormatter.FormatLines(types, AbiArguments.Decode(types, bytes, "<CALLDATA>"));
         });
         return command;
     }
 
-    /// <summary>The trailing values of a command, after the signature; <c>--</c> lets negative numbers through as in cast.</summary>
-    internal static Argument<string[]> Arguments(string description) =>
+    private static Argument<string[]> Arguments(string description) =>
         new("ARGS") { Description = description, Arity = ArgumentArity.ZeroOrMore };
-
-    /// <summary>Encodes arguments given as text for a function's inputs, with or without its selector.</summary>
-    internal static byte[] Encode(AbiFunction function, IReadOnlyList<string> texts, bool withSelector)
-    {
-        object?[] values = CliParse.Values(function.InputTypes, texts, function.Signature);
-        try
-        {
-            return withSelector ? function.EncodeCall(values) : AbiEncoder.Encode(function.InputTypes, values);
-        }
-        catch (AbiEncodingException error)
-        {
-            throw new CliInputException("[args]", error.Message, error);
-        }
-    }
-
-    /// <summary>Decodes data as the tuple of <paramref name="types"/>, naming the data on failure.</summary>
-    internal static object?[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            return AbiDecoder.Decode(types, data);
-        }
-        catch (AbiDecodingException error)
-        {
-            throw new CliInputException("<CALLDATA>", error.Message, error);
-        }
-    }
 }

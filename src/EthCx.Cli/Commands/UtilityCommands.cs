@@ -20,14 +20,14 @@ internal static class UtilityCommands
 
     private static Command Keccak()
     {
-        var data = new Argument<string>("DATA") { Description = "The data to hash: text starting with 0x is hashed as hex bytes, anything else as UTF-8." };
+        var data = new Argument<string>("DATA") { Description = "The data to hash: text starting with 0x is hashed as hex bytes (trailing white space ignored), anything else as UTF-8." };
         var command = new Command("keccak", "Hash arbitrary data using Keccak-256.") { data };
         command.Aliases.Add("k");
         command.Aliases.Add("keccak256");
         CliCommand.SetAction(command, parse =>
         {
             string text = parse.GetValue(data)!;
-            byte[] bytes = text.StartsWith("0x", StringComparison.Ordinal) ? CliParse.Hex(text, "<DATA>") : Encoding.UTF8.GetBytes(text);
+            byte[] bytes = text.StartsWith("0x", StringComparison.Ordinal) ? CliParse.Hex(text.TrimEnd(), "<DATA>") : Encoding.UTF8.GetBytes(text);
             return Hex.Encode(Keccak256.HashData(bytes));
         });
         return command;
