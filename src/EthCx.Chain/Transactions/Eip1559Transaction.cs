@@ -12,6 +12,9 @@ public sealed record Eip1559Transaction : Transaction
     /// <summary>The chain id.</summary>
     public required ulong ChainId { get; init; }
 
+    /// <inheritdoc/>
+    internal override ulong? TargetChainId => ChainId;
+
     /// <summary>The tip per gas paid to the block producer, in wei; a <c>uint256</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or one above 2^256-1.</exception>
     public required BigInteger MaxPriorityFeePerGas { get; init => field = CheckUInt256(value, nameof(MaxPriorityFeePerGas)); }

@@ -12,6 +12,9 @@ public sealed record Eip2930Transaction : Transaction
     /// <summary>The chain id.</summary>
     public required ulong ChainId { get; init; }
 
+    /// <inheritdoc/>
+    internal override ulong? TargetChainId => ChainId;
+
     /// <summary>The gas price in wei; a <c>uint256</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or one above 2^256-1.</exception>
     public required BigInteger GasPrice { get; init => field = CheckUInt256(value, nameof(GasPrice)); }

@@ -16,6 +16,9 @@ public sealed record LegacyTransaction : Transaction
     /// <summary>The EIP-155 chain id, or <see langword="null"/> for an unprotected pre-EIP-155 transaction.</summary>
     public required ulong? ChainId { get; init; }
 
+    /// <inheritdoc/>
+    internal override ulong? TargetChainId => ChainId;
+
     /// <summary>The gas price in wei; a <c>uint256</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or one above 2^256-1.</exception>
     public required BigInteger GasPrice { get; init => field = CheckUInt256(value, nameof(GasPrice)); }

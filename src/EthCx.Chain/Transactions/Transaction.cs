@@ -20,6 +20,9 @@ public abstract record Transaction
     /// <summary>The EIP-2718 type.</summary>
     public abstract TransactionType Type { get; }
 
+    /// <summary>The chain the transaction is bound to, or <see langword="null"/> for a pre-EIP-155 legacy transaction valid on every chain.</summary>
+    internal abstract ulong? TargetChainId { get; }
+
     /// <summary>The sender's nonce.</summary>
     public required ulong Nonce { get; init; }
 
@@ -56,9 +59,16 @@ public abstract record Transaction
     /// <returns>The signed transaction.</returns>
     /// <exception cref="InvalidSignatureException">The signer returned a signature that is invalid (e.g. high-s).</exception>
     /// <exception cref="InvalidOperationException">The signature recovers to an address other than <see cref="ISigner.Address"/> (a faulty signer, e.g. a wrong y-parity).</exception>
+    /// <exception cref="ChainIdMismatchException">The signer is bound to a chain (<see cref="ISigner.ChainId"/>) and the transaction is for another one, or for every chain; nothing was signed.</exception>
     public async ValueTask<SignedTransaction> SignAsync(ISigner signer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signer);
+        if (signer.ChainId is { } signerChain && TargetChainId != signerChain)
+        {
+            string target = TargetChainId is { } chain ? $"chain {chain}" : "every chain (a legacy transaction without an EIP-155 chain id)";
+            throw new ChainIdMismatchException(signerChain, TargetChainId, $"Signer {signer.Address} is bound to chain {signerChain} but the transaction is for {target}; it was not signed.");
+        }
+
         Bytes32 hash = GetSigningHash();
         Signature signature = await signer.SignHashAsync(hash, cancellationToken).ConfigureAwait(false);
         Address sender = Secp256k1.RecoverAddress(hash, signature);
