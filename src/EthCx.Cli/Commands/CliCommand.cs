@@ -68,11 +68,16 @@ internal static class CliCommand
         HelpName = "BLOCK",
     };
 
-    /// <summary>The one-line description of a failure; secrets never reach it, since the exceptions that carry input do not carry them.</summary>
+    /// <summary>
+    /// The one-line description of a failure: the exception's message (which names the argument, the
+    /// URL, the decoded revert...), or for a node error that carries revert data, that data decoded as
+    /// <see cref="Chain.Contracts.ContractRevertException"/> words it. Secrets never reach it: the
+    /// exceptions built from key material do not repeat it.
+    /// </summary>
     internal static string Describe(Exception error) => error switch
     {
-        RpcException { ErrorData: { Length: > 0 } data } rpc =>
-            $"{rpc.Method}: execution reverted: {RevertDecoder.Decode(data.Span).Description}",
+        RpcException { ErrorData: { } data } rpc =>
+            $"The {(rpc.Method.StartsWith("eth_", StringComparison.Ordinal) ? rpc.Method[4..] : rpc.Method)} reverted: {RevertDecoder.Decode(data.Span).Description}",
         OperationCanceledException => "cancelled",
         _ => error.Message,
     };
