@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
 using EthCx.Cli.Commands;
 
 namespace EthCx.Cli;
 
 /// <summary>The <c>ethcx</c> entry point.</summary>
-public static class Program
+public static partial class Program
 {
+    private const string Hidden = "<not shown>";
+    private static readonly string[] SecretOptions = ["--private-key", "--mnemonic", "--mnemonic-passphrase"];
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The process exit code: 0 on success, 1 on bad input or a failed operation.</returns>
@@ -32,7 +36,7 @@ public static class Program
         ParseResult parse = BuildRootCommand(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await configuration.Error.WriteLineAsync($"error: {Describe(parse.Errors)}").ConfigureAwait(false);
+            await configuration.Error.WriteLineAsync($"error: {Describe(parse)}").ConfigureAwait(false);
             return 1;
         }
 
@@ -55,12 +59,28 @@ public static class Program
         return root;
     }
 
-    /// <summary>The first error about a given argument or option, else the last (an unrecognized token is more telling than the missing command it leaves).</summary>
-    private static string Describe(IReadOnlyList<ParseError> errors)
+    /// <summary>
+    /// The first error about a given argument or option, else the last (an unrecognized token is more
+    /// telling than the missing command it leaves). A key-like hex string is never repeated, nor are
+    /// stray tokens on a command line that holds key material (a mnemonic typed without quotes).
+    /// </summary>
+    private static string Describe(ParseResult parse)
     {
-        ParseError error = errors.FirstOrDefault(e => e.SymbolResult is ArgumentResult or OptionResult) ?? errors[^1];
-        return Describe(error);
+        ParseError error = parse.Errors.FirstOrDefault(e => e.SymbolResult is ArgumentResult or OptionResult) ?? parse.Errors[^1];
+        string message = Describe(error);
+        if (parse.Tokens.Any(token => SecretOptions.Contains(token.Value)))
+        {
+            foreach (string token in parse.UnmatchedTokens)
+            {
+                message = message.Replace($"'{token}'", Hidden, StringComparison.Ordinal);
+            }
+        }
+
+        return KeyLikeHex().Replace(message, Hidden);
     }
+
+    [GeneratedRegex("(0x)?[0-9a-fA-F]{64}")]
+    private static partial Regex KeyLikeHex();
 
     private static string Describe(ParseError error) => error.SymbolResult switch
     {

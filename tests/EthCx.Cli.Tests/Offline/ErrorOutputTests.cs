@@ -77,6 +77,29 @@ public sealed class ErrorOutputTests
     }
 
     [Fact]
+    public async Task Key_material_in_the_wrong_place_is_not_repeated()
+    {
+        string key = DevAccounts.Deployer.PrivateKey.ToString();
+        string[][] commandLines =
+        [
+            ["wallet", "sign", "hello", key],
+            ["wallet", "sign", "--private-key", key, "hello", "extra"],
+            ["wallet", "address", "--mnemonic-index", key[2..]],
+            ["wallet", "address", "--mnemonic", "test", "test", "test", "test", "test", "test", "test", "test", "test", "test", "test", "junk"],
+            ["wallet", "address", "--mnemonic", DevAccounts.Mnemonic, "--mnemonic-passphrase", "secret", "phrase"],
+        ];
+        foreach (string[] args in commandLines)
+        {
+            CliResult result = await Cli.RunAsync(args);
+
+            Cli.AssertOneLineError(result, args[^1] == "phrase" ? "--private-key" : "<not shown>");
+            Assert.DoesNotContain(key[2..], result.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("test", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("phrase", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Missing_or_doubled_key_material_is_refused()
     {
         Cli.AssertOneLineError(await Cli.RunAsync("wallet", "sign", "hello"), CliEnvironment.PrivateKeyVariable);
