@@ -1,5 +1,6 @@
 using EthCx.Codegen.Artifacts;
 using EthCx.Testing;
+using HardhatArtifact = EthCx.Codegen.Artifacts.HardhatArtifact;
 
 namespace EthCx.Codegen.Tests.Artifacts;
 
