@@ -98,6 +98,20 @@ public sealed class GeneratorErrorTests : IDisposable
         Assert.Contains("SendRequestAsync(AddressType where, byte[] signature, byte @class, ulong blockValue, CancellationToken cancellationToken = default)", service, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_field_named_like_a_type_the_record_uses_and_a_contract_named_like_one_are_renamed()
+    {
+        Artifact("src/Log.sol", "Log", """[{"type":"event","name":"Logged","anonymous":false,"inputs":[{"name":"log","type":"bytes32","indexed":true,"internalType":"bytes32"}]}]""");
+
+        IReadOnlyList<GeneratedFile> files = Generate("src/Log.sol:Log");
+
+        Assert.Contains("LogContract/LogContractService.g.cs", files.Select(f => f.RelativePath));
+        string events = files.Single(f => f.RelativePath == "LogContract/LogContractEvents.g.cs").Content;
+        Assert.Contains("namespace Test.LogContract;", events, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record LoggedEventDto(Bytes32 LogValue)", events, StringComparison.Ordinal);
+        Assert.Contains("public static LoggedEventDto DecodeLog(Log log)", events, StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<GeneratedFile> Generate(params string[] contracts) => BindingGenerator.Generate(_artifacts, "Test", contracts);
 
     private static string Function(string name, string inputs) =>
