@@ -2,8 +2,8 @@ using System.Globalization;
 using EthCx.Chain.Abi;
 using EthCx.Codegen.Artifacts;
 using EthCx.Codegen.Generation;
-using EthCx.Codegen.NatSpec;
 using EthCx.Codegen.Naming;
+using EthCx.Codegen.NatSpec;
 
 namespace EthCx.Codegen.Model;
 
