@@ -67,6 +67,35 @@ public sealed record HardhatArtifact(string ContractName, string SourceName, str
         }
     }
 
+    /// <summary>
+    /// The build-info file that holds this contract's NatSpec and AST, named by the <c>buildInfo</c> field of the
+    /// <c>&lt;Name&gt;.dbg.json</c> file beside the artifact; null when there is no debug file.
+    /// </summary>
+    /// <returns>The full path of the build-info file, or null.</returns>
+    /// <exception cref="InvalidDataException">The debug file is malformed or names a missing file; the message names the file.</exception>
+    public string? FindBuildInfo()
+    {
+        string debugPath = Path.ChangeExtension(ArtifactPath, ".dbg.json");
+        if (!File.Exists(debugPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(debugPath));
+            string relative = RequiredString(document.RootElement, "buildInfo", debugPath);
+            string path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(debugPath)!, relative));
+            return File.Exists(path)
+                ? path
+                : throw new InvalidDataException($"{debugPath}: field 'buildInfo' names {path}, which does not exist: compile the contracts again (npx hardhat compile).");
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{debugPath}: not valid JSON ({error.Message}).", error);
+        }
+    }
+
     private static byte[] DecodeBytecode(string bytecode, string path)
     {
         if (bytecode.Contains("__$", StringComparison.Ordinal))
