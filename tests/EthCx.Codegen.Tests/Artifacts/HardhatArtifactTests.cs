@@ -1,6 +1,5 @@
 using EthCx.Codegen.Artifacts;
 using EthCx.Testing;
-using HardhatArtifact = EthCx.Codegen.Artifacts.HardhatArtifact;
 
 namespace EthCx.Codegen.Tests.Artifacts;
 
