@@ -16,12 +16,17 @@ require_tools() {
   [ "$major" -ge 20 ] || die "Node.js 20 or later is required (found $(node --version))."
 }
 
-# npm ci when node_modules is missing or older than package-lock.json.
+# npm ci when node_modules is missing or was installed from another package-lock.json.
 ensure_npm() {
-  local stamp="$ETHCX_ROOT/node_modules/.package-lock.json"
-  if [ ! -f "$stamp" ] || [ "$ETHCX_ROOT/package-lock.json" -nt "$stamp" ]; then
+  # The stamp holds the hash of the package-lock.json that node_modules was installed from, so a
+  # fresh checkout (new file times) or a linked node_modules with the same lock does not reinstall.
+  local stamp="$ETHCX_ROOT/node_modules/.ethcx-lock.sha256"
+  local want
+  want="$(sha256sum "$ETHCX_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     step "npm ci"
     (cd "$ETHCX_ROOT" && npm ci --no-audit --no-fund >/dev/null) || die "npm ci failed"
+    echo "$want" >"$stamp"
   fi
 }
 

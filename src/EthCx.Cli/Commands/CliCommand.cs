@@ -1,30 +1,91 @@
 using System.CommandLine;
+using EthCx.Chain.Abi;
+using EthCx.Chain.Rpc;
+using EthCx.Cli.Input;
 
 namespace EthCx.Cli.Commands;
 
 /// <summary>
-/// Runs a command's body so that bad input and failed operations end as one line on stderr
-/// and exit code 1, never a stack trace.
+/// Runs a command's body so that its result goes to the invocation's output and any failure ends
+/// as one line on its error writer (<c>error: ...</c>) with exit code 1, never a stack trace.
 /// </summary>
 internal static class CliCommand
 {
-    /// <summary>Sets <paramref name="command"/>'s action to <paramref name="body"/>, printing its result line.</summary>
+    /// <summary>Sets <paramref name="command"/>'s action to <paramref name="body"/>, printing the text it returns.</summary>
     public static void SetAction(Command command, Func<ParseResult, string> body)
     {
-        command.SetAction(parseResult => Run(parseResult, () => body(parseResult)));
+        command.SetAction(parseResult =>
+        {
+            try
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(body(parseResult));
+                return 0;
+            }
+            catch (Exception error)
+            {
+                return Fail(parseResult, error);
+            }
+        });
     }
 
-    private static int Run(ParseResult parseResult, Func<string> body)
+    /// <summary>Sets <paramref name="command"/>'s action to the asynchronous <paramref name="body"/>, printing the text it returns.</summary>
+    public static void SetAction(Command command, Func<ParseResult, CancellationToken, Task<string>> body)
     {
-        try
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
-            parseResult.InvocationConfiguration.Output.WriteLine(body());
-            return 0;
-        }
-        catch (Exception error) when (error is ArgumentException or FormatException or OverflowException or InvalidOperationException)
+            try
+            {
+                string text = await body(parseResult, cancellationToken).ConfigureAwait(false);
+                await parseResult.InvocationConfiguration.Output.WriteLineAsync(text).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception error)
+            {
+                return Fail(parseResult, error);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Adds <c>--rpc-url</c> and <c>--rpc-timeout</c> to <paramref name="command"/> and sets its action to
+    /// <paramref name="body"/> with a connection to the node they name.
+    /// </summary>
+    public static void SetRpcAction(Command command, CliEnvironment environment, Func<ParseResult, RpcConnection, CancellationToken, Task<string>> body)
+    {
+        var rpc = new RpcOptions();
+        rpc.AddTo(command);
+        SetAction(command, async (parse, cancellationToken) =>
         {
-            parseResult.InvocationConfiguration.Error.WriteLine($"error: {error.Message}");
-            return 1;
-        }
+            using RpcConnection connection = rpc.Connect(parse, environment);
+            return await body(parse, connection, cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>cast's <c>--block</c> (<c>-B</c>, or <c>-b</c> as <c>cast call</c> spells it): a number or a tag; latest by default.</summary>
+    public static Option<string?> BlockOption() => new("--block", "-B", "-b")
+    {
+        Description = "The block to read at: a number, or latest, earliest, pending, safe, finalized.",
+        HelpName = "BLOCK",
+    };
+
+    /// <summary>
+    /// The one-line description of a failure: the exception's message (which names the argument, the
+    /// URL, the decoded revert...), or for a node error that carries revert data, that data decoded as
+    /// <see cref="Chain.Contracts.ContractRevertException"/> words it. Secrets never reach it: the
+    /// exceptions built from key material do not repeat it.
+    /// </summary>
+    internal static string Describe(Exception error) => error switch
+    {
+        RpcException { ErrorData: { } data } rpc =>
+            $"The {(rpc.Method.StartsWith("eth_", StringComparison.Ordinal) ? rpc.Method[4..] : rpc.Method)} reverted: {RevertDecoder.Decode(data.Span).Description}",
+        OperationCanceledException => "cancelled",
+        _ => error.Message,
+    };
+
+    private static int Fail(ParseResult parseResult, Exception error)
+    {
+        string line = Describe(error).ReplaceLineEndings(" ");
+        parseResult.InvocationConfiguration.Error.WriteLine($"error: {line}");
+        return 1;
     }
 }
