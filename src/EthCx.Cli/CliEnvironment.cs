@@ -2,7 +2,7 @@ namespace EthCx.Cli;
 
 /// <summary>
 /// The environment variables the commands read (<c>ETHCX_RPC_URL</c>, <c>ETHCX_PRIVATE_KEY</c>,
-/// <c>ETHCX_MNEMONIC</c>). The process environment by default; tests pass their own so that they
+/// <c>ETHCX_MNEMONIC</c>; the EthCx commands also <c>ETHCX_ACCOUNT_INDEX</c> and <c>ETHCX_DEPLOYMENTS</c>). The process environment by default; tests pass their own so that they
 /// need not change the process's.
 /// </summary>
 public sealed class CliEnvironment
@@ -15,6 +15,12 @@ public sealed class CliEnvironment
 
     /// <summary>The mnemonic used when no <c>--private-key</c> or <c>--mnemonic</c> is given (and no private key variable is set).</summary>
     public const string MnemonicVariable = "ETHCX_MNEMONIC";
+
+    /// <summary>The mnemonic account index of the EthCx commands when no <c>--mnemonic-index</c> is given.</summary>
+    public const string AccountIndexVariable = "ETHCX_ACCOUNT_INDEX";
+
+    /// <summary>The directory of the deployment manifests when no <c>--deployments</c> is given.</summary>
+    public const string DeploymentsVariable = "ETHCX_DEPLOYMENTS";
 
     private readonly Func<string, string?> _getVariable;
 

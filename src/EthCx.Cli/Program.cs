@@ -9,7 +9,7 @@ namespace EthCx.Cli;
 public static partial class Program
 {
     private const string Hidden = "<not shown>";
-    private static readonly string[] SecretOptions = ["--private-key", "--mnemonic", "--mnemonic-passphrase"];
+    private static readonly string[] SecretOptions = ["--private-key", "--mnemonic", "--mnemonic-passphrase", "--customer-key", "--party-key"];
 
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>

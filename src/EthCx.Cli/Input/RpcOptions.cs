@@ -26,15 +26,20 @@ internal sealed class RpcOptions
     };
 
     /// <summary>Adds the options to a command.</summary>
-    public void AddTo(Command command)
+    /// <param name="command">The command.</param>
+    /// <param name="withTimeout">Whether to add <c>--rpc-timeout</c> (not for commands whose connection the services open).</param>
+    public void AddTo(Command command, bool withTimeout = true)
     {
         command.Options.Add(_url);
-        command.Options.Add(_timeout);
+        if (withTimeout)
+        {
+            command.Options.Add(_timeout);
+        }
     }
 
-    /// <summary>Opens a client for the endpoint the options (or the environment) name.</summary>
-    /// <exception cref="CliInputException">The URL is not an absolute http(s) URL, or the timeout is not positive.</exception>
-    public RpcConnection Connect(ParseResult parse, CliEnvironment environment)
+    /// <summary>The endpoint the options (or the environment) name.</summary>
+    /// <exception cref="CliInputException">The URL is not an absolute http(s) URL.</exception>
+    public Uri Url(ParseResult parse, CliEnvironment environment)
     {
         string? option = parse.GetValue(_url);
         string source = option is null && environment.Get(CliEnvironment.RpcUrlVariable) is not null ? CliEnvironment.RpcUrlVariable : "--rpc-url";
@@ -45,6 +50,14 @@ internal sealed class RpcOptions
             throw new CliInputException(source, "not an absolute http or https URL");
         }
 
+        return url;
+    }
+
+    /// <summary>Opens a client for the endpoint the options (or the environment) name.</summary>
+    /// <exception cref="CliInputException">The URL is not an absolute http(s) URL, or the timeout is not positive.</exception>
+    public RpcConnection Connect(ParseResult parse, CliEnvironment environment)
+    {
+        Uri url = Url(parse, environment);
         double seconds = parse.GetValue(_timeout) ?? 45;
         if (!(seconds > 0) || double.IsInfinity(seconds))
         {

@@ -97,7 +97,12 @@ internal sealed class SignerOptions
             $"no signer: pass --private-key or --mnemonic, or set {CliEnvironment.PrivateKeyVariable} or {CliEnvironment.MnemonicVariable}");
     }
 
-    private static PrivateKeySigner FromKey(string key, string source)
+    /// <summary>A signer of a hex private key; the error names <paramref name="source"/> and never repeats the key.</summary>
+    /// <param name="key">The key, as hex.</param>
+    /// <param name="source">The option or variable it came from.</param>
+    /// <returns>The signer; the caller disposes it.</returns>
+    /// <exception cref="CliInputException">The text is not a private key.</exception>
+    internal static PrivateKeySigner FromKey(string key, string source)
     {
         try
         {
@@ -110,12 +115,16 @@ internal sealed class SignerOptions
         }
     }
 
-    private PrivateKeySigner FromMnemonic(string phrase, string source, ParseResult parse)
+    /// <summary>Parses a BIP-39 phrase; the error names <paramref name="source"/> and never repeats a word.</summary>
+    /// <param name="phrase">The phrase.</param>
+    /// <param name="source">The option or variable it came from.</param>
+    /// <returns>The mnemonic.</returns>
+    /// <exception cref="CliInputException">The phrase is not a valid English BIP-39 mnemonic.</exception>
+    internal static Mnemonic ParseMnemonic(string phrase, string source)
     {
-        Mnemonic mnemonic;
         try
         {
-            mnemonic = Mnemonic.Parse(phrase);
+            return Mnemonic.Parse(phrase);
         }
         catch (InvalidMnemonicException error)
         {
@@ -125,7 +134,28 @@ internal sealed class SignerOptions
                 : error.Message;
             throw new CliInputException(source, problem);
         }
+    }
 
+    /// <summary>cast takes either the phrase or the path of a file that holds it.</summary>
+    /// <param name="value">The phrase, or a file's path.</param>
+    /// <param name="option">The option it came from.</param>
+    /// <returns>The phrase.</returns>
+    /// <exception cref="CliInputException">The file exists but cannot be read.</exception>
+    internal static string ReadMnemonic(string value, string option = "--mnemonic")
+    {
+        try
+        {
+            return File.Exists(value) ? File.ReadAllText(value) : value;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException(option, $"the mnemonic file could not be read: {error.Message}");
+        }
+    }
+
+    private PrivateKeySigner FromMnemonic(string phrase, string source, ParseResult parse)
+    {
+        Mnemonic mnemonic = ParseMnemonic(phrase, source);
         using HdWallet wallet = HdWallet.FromMnemonic(mnemonic, parse.GetValue(_passphrase) ?? string.Empty);
         if (parse.GetValue(_path) is string path)
         {
@@ -143,18 +173,5 @@ internal sealed class SignerOptions
         return index >= 0
             ? wallet.DeriveSigner(index)
             : throw new CliInputException("--mnemonic-index", $"{index} is negative");
-    }
-
-    /// <summary>cast takes either the phrase or the path of a file that holds it.</summary>
-    private static string ReadMnemonic(string value)
-    {
-        try
-        {
-            return File.Exists(value) ? File.ReadAllText(value) : value;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException("--mnemonic", $"the mnemonic file could not be read: {error.Message}");
-        }
     }
 }
