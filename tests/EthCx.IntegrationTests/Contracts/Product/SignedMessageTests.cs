@@ -50,6 +50,9 @@ public enum Forgery
 
     /// <summary>Signed by another account's key.</summary>
     OtherSigner,
+
+    /// <summary>The valid signature in ERC-2098's 64-byte compact form (r, then s with the recovery id in its top bit).</summary>
+    Compact,
 }
 
 /// <summary>
@@ -73,7 +76,11 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
         {
             foreach (Forgery forgery in Enum.GetValues<Forgery>())
             {
-                data.Add(message, forgery);
+                // permit takes v, r and s: there is no compact form to submit.
+                if (message != SignedMessage.Permit || forgery != Forgery.Compact)
+                {
+                    data.Add(message, forgery);
+                }
             }
         }
 
@@ -123,7 +130,7 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
         Assert.Equal(call.Signer.Address(), TypedDataSigner.RecoverSigner(TypedSignatures.Message(call.Domain, call.TypeString, call.Values(await call.NonceAsync(), deadline)), valid));
         Signature submitted = forgery switch
         {
-            Forgery.Replayed => valid,
+            Forgery.Replayed or Forgery.Compact => valid,
             Forgery.OtherChain => await call.SignAsync(call.Domain with { ChainId = 1 }, call.Signer, deadline),
             Forgery.OtherDeployment => await call.SignAsync(call.Domain with { VerifyingContract = await call.DeployAnotherAsync() }, call.Signer, deadline),
             Forgery.HighS => TypedSignatures.HighS(valid),
@@ -137,7 +144,7 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
 
         (object State, BigInteger Nonce) before = (await call.StateAsync(), await call.NonceAsync());
 
-        ContractRevertException error = await Assert.ThrowsAnyAsync<ContractRevertException>(() => call.SubmitAsync(submitted, deadline));
+        ContractRevertException error = await Assert.ThrowsAnyAsync<ContractRevertException>(() => call.SubmitAsync(submitted, deadline, forgery == Forgery.Compact ? Compact(valid) : null));
 
         Assert.Equal("transaction", error.Operation);
         call.AssertRefused(error, forgery, submitted);
@@ -177,6 +184,14 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
         Assert.False(await call.AppliedAsync());
     }
 
+    /// <summary>ERC-2098: r, then s with the recovery id in its top bit.</summary>
+    private static byte[] Compact(Signature signature)
+    {
+        byte[] compact = [.. signature.R.Bytes, .. signature.S.Bytes];
+        compact[32] |= (byte)(signature.YParity << 7);
+        return compact;
+    }
+
     private SignedCall For(SignedMessage message) => message switch
     {
         SignedMessage.GiveConsent => new GiveConsentCall(this),
@@ -209,7 +224,10 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
             TypedSignatures.Sign(signer, domain, TypeString, Values(await NonceAsync(), deadline));
 
         /// <summary>Relays the signed message with a fixed gas limit and waits for the receipt.</summary>
-        public abstract Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline);
+        /// <param name="signature">The signature.</param>
+        /// <param name="deadline">The deadline signed.</param>
+        /// <param name="encoded">The signature bytes to submit instead of the 65-byte form of <paramref name="signature"/>.</param>
+        public abstract Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null);
 
         /// <summary>Whether the operation's effect is in place.</summary>
         public abstract Task<bool> AppliedAsync();
@@ -263,8 +281,8 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
         public override object[] Values(BigInteger nonce, ulong deadline) =>
             [Subject, Controller, (ushort)1, Terms.Elements, Terms.ExpiresAt, Terms.LegalBasis, Terms.NoticeHash, Terms.ReceiptHash, nonce, deadline];
 
-        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline) =>
-            Relayer.GiveBySigRequestAndWaitForReceiptAsync(new GiveBySigFunction(Subject, Controller, 1, Terms, deadline, signature.ToBytes()) { Gas = MinedGas });
+        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null) =>
+            Relayer.GiveBySigRequestAndWaitForReceiptAsync(new GiveBySigFunction(Subject, Controller, 1, Terms, deadline, encoded ?? signature.ToBytes()) { Gas = MinedGas });
 
         public override async Task<bool> AppliedAsync() => await StatusAsync() == ConsentStatus.Given;
 
@@ -279,8 +297,8 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
 
         public override object[] Values(BigInteger nonce, ulong deadline) => [Subject, Controller, (ushort)1, nonce, deadline];
 
-        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline) =>
-            Relayer.WithdrawBySigRequestAndWaitForReceiptAsync(new WithdrawBySigFunction(Subject, Controller, 1, deadline, signature.ToBytes()) { Gas = MinedGas });
+        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null) =>
+            Relayer.WithdrawBySigRequestAndWaitForReceiptAsync(new WithdrawBySigFunction(Subject, Controller, 1, deadline, encoded ?? signature.ToBytes()) { Gas = MinedGas });
 
         public override async Task<bool> AppliedAsync() => await StatusAsync() == ConsentStatus.Withdrawn;
 
@@ -293,8 +311,8 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
 
         public override object[] Values(BigInteger nonce, ulong deadline) => [Subject, nonce, deadline];
 
-        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline) =>
-            Relayer.EraseBySigRequestAndWaitForReceiptAsync(new EraseBySigFunction(Subject, deadline, signature.ToBytes()) { Gas = MinedGas });
+        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null) =>
+            Relayer.EraseBySigRequestAndWaitForReceiptAsync(new EraseBySigFunction(Subject, deadline, encoded ?? signature.ToBytes()) { Gas = MinedGas });
 
         public override async Task<bool> AppliedAsync() => await Relayer.ErasedAtQueryAsync(Subject) != 0;
 
@@ -325,8 +343,8 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
 
         public override Task<BigInteger> NonceAsync() => Relayer.NoncesQueryAsync(Carrier);
 
-        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline) =>
-            Relayer.AcceptCustodyBySigRequestAndWaitForReceiptAsync(new AcceptCustodyBySigFunction(ShipmentId, Carrier, true, deadline, signature.ToBytes()) { Gas = MinedGas });
+        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null) =>
+            Relayer.AcceptCustodyBySigRequestAndWaitForReceiptAsync(new AcceptCustodyBySigFunction(ShipmentId, Carrier, true, deadline, encoded ?? signature.ToBytes()) { Gas = MinedGas });
 
         public override async Task<bool> AppliedAsync() => (await Relayer.ShipmentOfQueryAsync(ShipmentId)).Custodian == Carrier;
 
@@ -381,8 +399,8 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
 
         public override object[] Values(BigInteger nonce, ulong deadline) => [Customer, Merchant, new BigInteger(40), RewardRef, nonce, deadline];
 
-        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline) =>
-            Relayer.RedeemBySigRequestAndWaitForReceiptAsync(new RedeemBySigFunction(Customer, 40, RewardRef, deadline, signature.ToBytes()) { Gas = MinedGas });
+        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null) =>
+            Relayer.RedeemBySigRequestAndWaitForReceiptAsync(new RedeemBySigFunction(Customer, 40, RewardRef, deadline, encoded ?? signature.ToBytes()) { Gas = MinedGas });
 
         public override async Task<bool> AppliedAsync() => await Relayer.BalanceOfQueryAsync(Customer) == 60;
 
@@ -406,7 +424,7 @@ public sealed class SignedMessageTests(ProductFixture fixture) : ProductTest(fix
 
         public override object[] Values(BigInteger nonce, ulong deadline) => [Customer, Spender, new BigInteger(50), nonce, deadline];
 
-        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline) =>
+        public override Task<TransactionReceipt> SubmitAsync(Signature signature, ulong deadline, byte[]? encoded = null) =>
             Test.Points(Party.Stranger).PermitRequestAndWaitForReceiptAsync(new PermitFunction(Customer, Spender, 50, deadline, signature.V, signature.R, signature.S) { Gas = MinedGas });
 
         public override async Task<bool> AppliedAsync() => await Test.Points(Party.Stranger).AllowanceQueryAsync(Customer, Spender) == 50;

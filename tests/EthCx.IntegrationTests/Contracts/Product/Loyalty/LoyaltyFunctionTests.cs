@@ -416,4 +416,38 @@ public sealed class LoyaltyFunctionTests(ProductFixture fixture) : LoyaltyTest(f
         Assert.Equal((Party.OtherMerchant.Address(), Roles.Merchant), (reverse.Account, reverse.NeededRole));
         await Points(Party.Merchant).ReverseRequestAndWaitForReceiptAsync(Purchase("1001"));
     }
+    [Fact]
+    public async Task Permit_with_a_v_that_recovers_nobody_is_ECDSAInvalidSignature()
+    {
+        ulong deadline = await NowAsync() + 600;
+        var signature = TypedSignatures.Sign(Party.Customer, Domain, TypedSignatures.Permit, Customer, Merchant, new BigInteger(30), BigInteger.Zero, deadline);
+
+        await Assert.ThrowsAsync<ECDSAInvalidSignatureException>(() => Points(Party.Stranger).PermitRequestAndWaitForReceiptAsync(Customer, Merchant, 30, deadline, 29, signature.R, signature.S));
+    }
+
+    /// <summary>OpenZeppelin spends the (zero) allowance of the zero owner before it would check the sender, so ERC20InvalidSender is out of reach.</summary>
+    [Fact]
+    public async Task TransferFrom_the_zero_address_is_ERC20InvalidApprover()
+    {
+        var error = await Assert.ThrowsAsync<ERC20InvalidApproverException>(() => Points(Party.Stranger).TransferFromRequestAndWaitForReceiptAsync(Address.Zero, Customer, 0));
+
+        Assert.Equal(Address.Zero, error.Approver);
+    }
+
+    [Fact]
+    public async Task The_default_admin_is_moved_in_two_steps_only_and_the_new_admin_sets_the_tiers()
+    {
+        LoyaltyPointsService admin = Points(Party.Admin), successor = Points(Party.OtherCustomer);
+        await Assert.ThrowsAsync<AccessControlEnforcedDefaultAdminRulesException>(() => admin.GrantRoleRequestAndWaitForReceiptAsync(Roles.DefaultAdmin, Party.OtherCustomer.Address()));
+        await Assert.ThrowsAsync<AccessControlBadConfirmationException>(() => admin.RenounceRoleRequestAndWaitForReceiptAsync(Roles.Merchant, Merchant));
+
+        TransactionReceipt begun = await admin.BeginDefaultAdminTransferRequestAndWaitForReceiptAsync(Party.OtherCustomer.Address());
+        await MineAtAsync(await TimeOfAsync(begun) + ProductDeployment.AdminDelay + 1);
+        await successor.AcceptDefaultAdminTransferRequestAndWaitForReceiptAsync();
+
+        await successor.SetTierThresholdsRequestAndWaitForReceiptAsync([10]);
+        var former = await Assert.ThrowsAsync<AccessControlUnauthorizedAccountException>(() => admin.SetTierThresholdsRequestAndWaitForReceiptAsync([20]));
+        Assert.Equal((Party.Admin.Address(), Roles.DefaultAdmin), (former.Account, former.NeededRole));
+        Assert.Equal([10u], await admin.TierThresholdsQueryAsync());
+    }
 }
