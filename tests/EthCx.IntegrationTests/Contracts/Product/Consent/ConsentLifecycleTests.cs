@@ -4,6 +4,7 @@ using EthCx.Chain.Rpc;
 using EthCx.Contracts.Bindings;
 using EthCx.Contracts.ConsentRegistry;
 using EthCx.Testing;
+using Xunit.Abstractions;
 
 namespace EthCx.IntegrationTests.Contracts.Product.Consent;
 
@@ -12,7 +13,7 @@ namespace EthCx.IntegrationTests.Contracts.Product.Consent;
 /// after withdrawal and expiry, and what withdrawing costs against giving.
 /// </summary>
 [Collection(SharedLocalNode.Name)]
-public sealed class ConsentLifecycleTests(ProductFixture fixture) : ConsentTest(fixture), IClassFixture<ProductFixture>
+public sealed class ConsentLifecycleTests(ProductFixture fixture, ITestOutputHelper output) : ConsentTest(fixture), IClassFixture<ProductFixture>
 {
     /// <summary>
     /// Both transactions are sent by the subject (so the block orders them by nonce) with automine off and mined
@@ -190,6 +191,7 @@ public sealed class ConsentLifecycleTests(ProductFixture fixture) : ConsentTest(
                 : await Consent(Party.Subject).WithdrawRequestAndWaitForReceiptAsync(Controller, CustomerCare);
         });
 
+        output.WriteLine($"from {(givenBefore ? "a given consent" : "a fresh key")}{(bySignature ? ", by signature" : "")}: giving {giving} gas, withdrawing {withdrawing} gas");
         Assert.True(withdrawing <= giving, $"withdrawing used {withdrawing} gas, giving {giving}");
     }
 
