@@ -122,5 +122,5 @@ public sealed class PersonalDataTests(ProductFixture fixture) : ProductTest(fixt
             || type.CanonicalName == "bytes32",
     };
 
-    private static HardhatArtifact Artifact(string source) => HardhatArtifact.Load(source, Path.GetFileNameWithoutExtension(source));
+    private static CompiledContract Artifact(string source) => CompiledContract.Load(source, Path.GetFileNameWithoutExtension(source));
 }

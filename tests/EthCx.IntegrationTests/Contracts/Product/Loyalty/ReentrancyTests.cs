@@ -20,7 +20,7 @@ namespace EthCx.IntegrationTests.Contracts.Product.Loyalty;
 [Collection(SharedLocalNode.Name)]
 public sealed class ReentrancyTests(ProductFixture fixture) : LoyaltyTest(fixture), IClassFixture<ProductFixture>
 {
-    private static readonly HardhatArtifact Wallet = HardhatArtifact.Load("tests/contracts/ReentrantRedeemer.sol", "ReentrantRedeemer");
+    private static readonly CompiledContract Wallet = CompiledContract.Load("tests/contracts/ReentrantRedeemer.sol", "ReentrantRedeemer");
 
     /// <summary>Reentry.Redeem and Reentry.RedeemBySig.</summary>
     public static TheoryData<int> Reentries => [0, 1];
