@@ -194,9 +194,3 @@ public sealed class DeployerTests(LocalNodeFixture fixture)
         Assert.Equal("Tier thresholds are non-zero and strictly ascending; threshold 1 is 100. (Parameter 'TierThresholds')", error.Message);
     }
 }
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
