@@ -3,14 +3,17 @@ using EthCx.Codegen.Generation;
 namespace EthCx.Codegen;
 
 /// <summary>
-/// The code generator's command line:
-/// <c>EthCx.Codegen [--artifacts artifacts] --out DIR --namespace NS [--check] source.sol:Contract ...</c>.
-/// Without <c>--check</c> it (re)writes the bindings into DIR; with it, it writes nothing and exits 2 when the
-/// files in DIR differ from what the artifacts generate, naming each file (the drift check).
+/// The code generator's command line, in two forms:
+/// <c>EthCx.Codegen [--check] codegen.json</c> generates every set the manifest lists;
+/// <c>EthCx.Codegen [--check] [--artifacts artifacts] --out DIR --namespace NS source.sol:Contract ...</c> generates one set.
+/// Without <c>--check</c> the bindings are (re)written; with it nothing is written, and the exit code is 2 when the
+/// files on disk differ from what the artifacts generate, each differing file named (the drift check).
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: EthCx.Codegen [--artifacts DIR] --out DIR --namespace NS [--check] source.sol[:Contract] ...";
+    private const string Usage =
+        "usage: EthCx.Codegen [--check] MANIFEST.json\n" +
+        "       EthCx.Codegen [--check] [--artifacts DIR] --out DIR --namespace NS source.sol[:Contract] ...";
 
     /// <summary>Runs the generator.</summary>
     /// <param name="args">The arguments; see the class summary.</param>
@@ -22,7 +25,7 @@ public static class Program
         string? output = null;
         string? rootNamespace = null;
         bool check = false;
-        var contracts = new List<string>();
+        var positional = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -42,34 +45,50 @@ public static class Program
                 case string option when option.StartsWith("--", StringComparison.Ordinal):
                     return Fail($"unknown or incomplete option '{option}'\n{Usage}");
                 default:
-                    contracts.Add(args[i]);
+                    positional.Add(args[i]);
                     break;
             }
         }
 
-        if (output is null || rootNamespace is null || contracts.Count == 0)
-        {
-            return Fail(Usage);
-        }
-
-        IReadOnlyList<GeneratedFile> files;
         try
         {
-            files = BindingGenerator.Generate(artifacts, rootNamespace, contracts);
+            if (output is null && rootNamespace is null && positional.Count == 1 && positional[0].EndsWith(".json", StringComparison.Ordinal))
+            {
+                BindingManifest manifest = BindingManifest.Read(positional[0]);
+                int worst = 0;
+                foreach (BindingSet set in manifest.Sets)
+                {
+                    worst = Math.Max(worst, Run(manifest.Artifacts, set, check));
+                }
+
+                return worst;
+            }
+
+            if (output is null || rootNamespace is null || positional.Count == 0)
+            {
+                return Fail(Usage);
+            }
+
+            return Run(artifacts, new BindingSet(output, rootNamespace, positional), check);
         }
         catch (CodegenException error)
         {
             return Fail(error.Message);
         }
+    }
 
+    private static int Run(string artifacts, BindingSet set, bool check)
+    {
+        IReadOnlyList<GeneratedFile> files = BindingGenerator.Generate(artifacts, set.RootNamespace, set.Contracts);
+        string output = Path.GetRelativePath(Environment.CurrentDirectory, set.Output);
         if (!check)
         {
-            OutputFolder.Write(output, files);
-            Console.WriteLine($"{files.Count} files generated into {output} for {string.Join(", ", contracts)}");
+            OutputFolder.Write(set.Output, files);
+            Console.WriteLine($"{output}: {files.Count} files generated for {string.Join(", ", set.Contracts)}");
             return 0;
         }
 
-        IReadOnlyList<string> problems = OutputFolder.Compare(output, files);
+        IReadOnlyList<string> problems = OutputFolder.Compare(set.Output, files);
         if (problems.Count == 0)
         {
             Console.WriteLine($"{output}: the {files.Count} generated files are up to date");
@@ -81,7 +100,7 @@ public static class Program
             Console.Error.WriteLine($"drift: {problem}");
         }
 
-        Console.Error.WriteLine("The committed bindings differ from what the contracts generate: run scripts/generate and commit the result.");
+        Console.Error.WriteLine($"{output}: the committed bindings differ from what the contracts generate: run scripts/generate and commit the result.");
         return 2;
     }
 

@@ -11,7 +11,7 @@ namespace EthCx.Chain.Accounts;
 /// overwrites it with zeros.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class PrivateKeySigner : ISigner, IDisposable
+public sealed class PrivateKeySigner : ISigner, IVerifiedSigner, IDisposable
 {
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly byte[] _privateKey;
@@ -137,6 +137,9 @@ public sealed class PrivateKeySigner : ISigner, IDisposable
         CryptographicOperations.ZeroMemory(_privateKey);
         _disposed = true;
     }
+
+    /// <inheritdoc/>
+    bool IVerifiedSigner.SignaturesRecoverToAddress => true;
 
     /// <summary>Names the signer by its address only, e.g. <c>PrivateKeySigner(0xf39F...2266)</c>.</summary>
     /// <returns>A description without the key.</returns>

@@ -7,7 +7,7 @@ namespace EthCx.Chain.Crypto;
 /// another chain fails with <see cref="Transactions.ChainIdMismatchException"/>, and so does
 /// connecting a client to a node on another chain. Signing itself is delegated unchanged.
 /// </summary>
-public sealed class ChainBoundSigner : ISigner
+public sealed class ChainBoundSigner : ISigner, IVerifiedSigner
 {
     private readonly ISigner _inner;
 
@@ -32,6 +32,9 @@ public sealed class ChainBoundSigner : ISigner
 
     /// <inheritdoc/>
     public ulong? ChainId { get; }
+
+    /// <inheritdoc/>
+    bool IVerifiedSigner.SignaturesRecoverToAddress => _inner is IVerifiedSigner { SignaturesRecoverToAddress: true };
 
     /// <inheritdoc/>
     public ValueTask<Signature> SignHashAsync(Bytes32 hash, CancellationToken cancellationToken = default) =>

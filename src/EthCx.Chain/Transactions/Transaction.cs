@@ -53,7 +53,11 @@ public abstract record Transaction
     /// <returns>The signing hash.</returns>
     public Bytes32 GetSigningHash() => Bytes32.Keccak(EncodeUnsigned());
 
-    /// <summary>Signs the transaction with <paramref name="signer"/> and checks that the signature recovers to the signer's address.</summary>
+    /// <summary>
+    /// Signs the transaction with <paramref name="signer"/> and checks that the signature recovers to
+    /// the signer's address (except for EthCx's own <see cref="Accounts.PrivateKeySigner"/>, whose
+    /// signatures recover to it by construction).
+    /// </summary>
     /// <param name="signer">The signer: a local key, a KMS, a hardware wallet.</param>
     /// <param name="cancellationToken">Cancels a remote signer's request.</param>
     /// <returns>The signed transaction.</returns>
@@ -71,7 +75,7 @@ public abstract record Transaction
 
         Bytes32 hash = GetSigningHash();
         Signature signature = await signer.SignHashAsync(hash, cancellationToken).ConfigureAwait(false);
-        Address sender = Secp256k1.RecoverAddress(hash, signature);
+        Address sender = signer is IVerifiedSigner { SignaturesRecoverToAddress: true } ? signer.Address : Secp256k1.RecoverAddress(hash, signature);
         if (sender != signer.Address)
         {
             throw new InvalidOperationException($"Signer {signer.Address} returned a signature that recovers to {sender}.");

@@ -287,7 +287,7 @@ internal sealed class ContractEmitter
         foreach (ErrorBinding error in _contract.Errors)
         {
             writer.Blank();
-            Exception(writer, error);
+            TypedException(writer, error);
         }
 
         writer.Blank();
@@ -330,7 +330,7 @@ internal sealed class ContractEmitter
         return writer.ToString();
     }
 
-    private void Exception(CodeWriter writer, ErrorBinding error)
+    private void TypedException(CodeWriter writer, ErrorBinding error)
     {
         Docs.Summary(writer, error.Doc.Notice is string notice ? Docs.FromNatSpec(notice) : $"The custom error {Docs.Code(error.Abi.Name)}.");
         Docs.Remarks(

@@ -27,7 +27,7 @@ internal static partial class Docs
     /// <summary>Writes <c>&lt;param name="..."&gt;</c>.</summary>
     public static void Param(CodeWriter writer, string name, string xml) => Element(writer, "param", $" name=\"{name.TrimStart('@')}\"", xml);
 
-    /// <summary>Writes <c>&lt;typeparam name="..."&gt;</c>.</summary>
+    /// <summary>Writes <c>&lt;returns&gt;</c>.</summary>
     public static void Returns(CodeWriter writer, string xml) => Element(writer, "returns", string.Empty, xml);
 
     /// <summary>Writes <c>&lt;exception cref="..."&gt;</c>.</summary>

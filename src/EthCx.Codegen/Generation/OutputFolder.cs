@@ -45,7 +45,7 @@ public static class OutputFolder
     /// <summary>Compares the folder with the generated files.</summary>
     /// <param name="directory">The output folder.</param>
     /// <param name="files">The generated files.</param>
-    /// <returns>One line per difference, naming the file (empty when the folder is up to date).</returns>
+    /// <returns>One line per difference, naming the file relative to the current folder (empty when the folder is up to date).</returns>
     public static IReadOnlyList<string> Compare(string directory, IReadOnlyList<GeneratedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -57,20 +57,22 @@ public static class OutputFolder
             wanted.Add(path);
             if (!File.Exists(path))
             {
-                problems.Add($"{path}: missing (the contracts generate it)");
+                problems.Add($"{Relative(path)}: missing (the contracts generate it)");
                 continue;
             }
 
             string committed = File.ReadAllText(path, Utf8);
             if (committed != file.Content)
             {
-                problems.Add($"{path}: differs from the generated code from line {FirstDifferentLine(committed, file.Content)}");
+                problems.Add($"{Relative(path)}: differs from the generated code from line {FirstDifferentLine(committed, file.Content)}");
             }
         }
 
-        problems.AddRange(Existing(directory).Where(path => !wanted.Contains(path)).Select(path => $"{path}: no longer generated"));
+        problems.AddRange(Existing(directory).Where(path => !wanted.Contains(path)).Select(path => $"{Relative(path)}: no longer generated"));
         return problems;
     }
+
+    private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 
     private static IEnumerable<string> Existing(string directory) =>
         Directory.Exists(directory)

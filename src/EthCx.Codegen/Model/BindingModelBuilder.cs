@@ -2,8 +2,8 @@ using System.Globalization;
 using EthCx.Chain.Abi;
 using EthCx.Codegen.Artifacts;
 using EthCx.Codegen.Generation;
-using EthCx.Codegen.NatSpec;
 using EthCx.Codegen.Naming;
+using EthCx.Codegen.NatSpec;
 
 namespace EthCx.Codegen.Model;
 
@@ -40,7 +40,7 @@ internal static class BindingModelBuilder
     {
         var registry = new TypeRegistry();
         var drafts = new List<Draft>();
-        foreach (IGrouping<string, ContractSource> sameName in sources.GroupBy(s => Identifiers.Pascal(s.Artifact.ContractName), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (IGrouping<string, ContractSource> sameName in sources.GroupBy(ContractName, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             throw new CodegenException($"Two contracts would both generate namespace {rootNamespace}.{sameName.Key}: {string.Join(" and ", sameName.Select(s => s.Artifact.SourceName + ":" + s.Artifact.ContractName))}; generate them in separate runs.");
         }
@@ -68,6 +68,16 @@ internal static class BindingModelBuilder
         return new BindingModel(rootNamespace, contracts, shared);
     }
 
+    /// <summary>
+    /// The contract's C# name: its PascalCase name, with <c>Contract</c> appended when that would be a namespace
+    /// hiding a type the bindings refer to (a contract called <c>Address</c> gets <c>AddressContract</c>).
+    /// </summary>
+    private static string ContractName(ContractSource source)
+    {
+        string name = Identifiers.Pascal(source.Artifact.ContractName);
+        return ReservedNames.Types.Contains(name) ? name + "Contract" : name;
+    }
+
     /// <summary>Names a list of parameters: PascalCase properties and camelCase arguments, unique, clear of reserved names.</summary>
     internal static IReadOnlyList<ParameterBinding> Parameters(
         IReadOnlyList<AbiParameter> parameters,
@@ -91,7 +101,7 @@ internal static class BindingModelBuilder
             arguments.Add(Identifiers.Escape(char.ToLowerInvariant(property[0]) + property[1..]));
         }
 
-        IReadOnlyList<string> uniqueProperties = Identifiers.Unique(properties, reservedProperties, "Value");
+        IReadOnlyList<string> uniqueProperties = Identifiers.Unique(properties, reservedProperties.Concat(ReservedNames.Types), "Value");
         IReadOnlyList<string> uniqueArguments = Identifiers.Unique(arguments, ReservedNames.ServiceArguments, "Value");
         var result = new List<ParameterBinding>(parameters.Count);
         for (int i = 0; i < parameters.Count; i++)
@@ -114,7 +124,7 @@ internal static class BindingModelBuilder
         private Draft(ContractSource source)
         {
             _source = source;
-            Name = Identifiers.Pascal(source.Artifact.ContractName);
+            Name = ContractName(source);
         }
 
         public string Name { get; }

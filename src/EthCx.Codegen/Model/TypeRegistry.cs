@@ -1,8 +1,8 @@
 using EthCx.Chain.Abi;
 using EthCx.Codegen.Artifacts;
 using EthCx.Codegen.Generation;
-using EthCx.Codegen.NatSpec;
 using EthCx.Codegen.Naming;
+using EthCx.Codegen.NatSpec;
 
 namespace EthCx.Codegen.Model;
 

@@ -7,12 +7,17 @@ internal static class ReservedNames
     /// Types the generated code refers to by simple name (from its <c>using</c> directives); a struct or enum with one
     /// of these names is renamed so that it does not hide them.
     /// </summary>
+    /// <remarks>
+    /// Also kept clear by properties, since a property named <c>Log</c> would hide the type <c>Log</c> inside its record,
+    /// and by contracts, whose name becomes a namespace that would hide it everywhere below the root namespace.
+    /// </remarks>
     public static IReadOnlyList<string> Types { get; } =
     [
-        "AbiConstructor", "AbiError", "AbiEvent", "AbiFunction", "AbiParameter", "AbiType", "AbiValues", "Address",
-        "ArgumentNullException", "BigInteger", "BlockParameter", "Bytes32", "CallRequest", "CancellationToken", "ChainClient",
-        "ContractHandler", "ContractRevertException", "DeploymentResult", "EventLog", "Hex", "IEnumerable", "IReadOnlyList",
-        "Log", "Math", "ReadOnlyMemory", "RevertKind", "Selector", "Shared", "StateMutability", "System", "Task",
+        "AbiConstructor", "AbiDecodingException", "AbiEncodingException", "AbiError", "AbiEvent", "AbiFunction", "AbiParameter",
+        "AbiType", "AbiValues", "Address", "ArgumentException", "ArgumentNullException", "BigInteger", "Bindings", "BlockParameter",
+        "Bytes32", "CallRequest", "CancellationToken", "ChainClient", "ContractHandler", "ContractRevertException", "DeploymentResult",
+        "EventLog", "EventLogs", "Exception", "Hex", "IEnumerable", "InvalidOperationException", "IReadOnlyList", "Log", "Math",
+        "ReadOnlyMemory", "ReceiptTimeoutException", "RevertKind", "Selector", "Shared", "StateMutability", "System", "Task",
         "TransactionReceipt", "TransactionRequest", "TypedReverts",
     ];
 

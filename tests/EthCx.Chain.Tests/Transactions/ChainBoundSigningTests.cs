@@ -69,4 +69,15 @@ public class ChainBoundSigningTests
         Assert.Equal($"Signer {key.Address} is already bound to chain 1; it cannot be bound to chain 5. (Parameter 'inner')", error.Message);
         Assert.Equal(1UL, ((ISigner)new ChainBoundSigner(bound, 1)).ChainId);
     }
+
+    [Fact]
+    public async Task A_bound_faulty_signer_is_still_caught_by_recovery()
+    {
+        using PrivateKeySigner key = SignedTransactionTests.Eip155Key();
+        var faulty = new ChainBoundSigner(new SignedTransactionTests.FlippedParitySigner(key), 1);
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => OnMainnet.SignAsync(faulty).AsTask());
+
+        Assert.StartsWith($"Signer {key.Address} returned a signature that recovers to 0x", error.Message, StringComparison.Ordinal);
+    }
 }

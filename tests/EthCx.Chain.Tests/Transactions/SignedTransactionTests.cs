@@ -174,7 +174,7 @@ public class SignedTransactionTests
     }
 
     /// <summary>A broken signer (as a misconfigured KMS might be): right r and s, wrong recovery id.</summary>
-    private sealed class FlippedParitySigner(PrivateKeySigner inner) : ISigner
+    internal sealed class FlippedParitySigner(PrivateKeySigner inner) : ISigner
     {
         public Address Address => inner.Address;
 

@@ -1,6 +1,5 @@
 using EthCx.Codegen.Artifacts;
 using EthCx.Testing;
-using HardhatArtifact = EthCx.Codegen.Artifacts.HardhatArtifact;
 
 namespace EthCx.Codegen.Tests.Artifacts;
 
@@ -45,5 +44,22 @@ public sealed class HardhatArtifactTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => HardhatArtifact.Read(path));
 
         Assert.StartsWith($"{path}: {expected}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_build_info_is_found_through_the_debug_file_and_a_missing_one_is_named()
+    {
+        HardhatArtifact tally = HardhatArtifact.Read(RepoPaths.Combine("artifacts", "tests", "contracts", "Tally.sol", "Tally.json"));
+        string artifact = Path.Combine(_directory, "A.json");
+        File.WriteAllText(artifact, """{"_format":"hh-sol-artifact-1","contractName":"A","sourceName":"a.sol","abi":[],"bytecode":"0x"}""");
+        string? withoutDebugFile = HardhatArtifact.Read(artifact).FindBuildInfo();
+        File.WriteAllText(Path.Combine(_directory, "A.dbg.json"), """{"_format":"hh-sol-dbg-1","buildInfo":"../build-info/gone.json"}""");
+
+        Assert.StartsWith(RepoPaths.Combine("artifacts", "build-info") + Path.DirectorySeparatorChar, tally.FindBuildInfo(), StringComparison.Ordinal);
+        Assert.Null(withoutDebugFile);
+        var error = Assert.Throws<InvalidDataException>(() => HardhatArtifact.Read(artifact).FindBuildInfo());
+        Assert.Equal(
+            $"{Path.Combine(_directory, "A.dbg.json")}: field 'buildInfo' names {Path.GetFullPath(Path.Combine(_directory, "..", "build-info", "gone.json"))}, which does not exist: compile the contracts again (npx hardhat compile).",
+            error.Message);
     }
 }

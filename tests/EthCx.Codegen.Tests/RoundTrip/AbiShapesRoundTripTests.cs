@@ -295,7 +295,7 @@ public sealed class AbiShapesRoundTripTests(LocalNodeFixture fixture) : ChainTes
     [Fact]
     public void Descriptors_are_static_data_that_match_the_artifact()
     {
-        HardhatArtifact artifact = HardhatArtifact.Load("tests/contracts/AbiShapes.sol", "AbiShapes");
+        CompiledContract artifact = CompiledContract.Load("tests/contracts/AbiShapes.sol", "AbiShapes");
 
         Assert.Equal(artifact.Abi.GetFunction("echoTree").Selector, EchoTreeFunction.Selector);
         Assert.Equal(artifact.Abi.GetFunction("echoTree").Signature, EchoTreeFunction.Abi.Signature);

@@ -13,7 +13,7 @@ namespace EthCx.IntegrationTests.Contracts;
 [Collection(SharedLocalNode.Name)]
 public sealed class ChainClientTests(LocalNodeFixture fixture)
 {
-    private static readonly HardhatArtifact Counter = HardhatArtifact.Load("tests/contracts/Counter.sol", "Counter");
+    private static readonly CompiledContract Counter = CompiledContract.Load("tests/contracts/Counter.sol", "Counter");
 
     private LocalNode Node => fixture.Node;
 

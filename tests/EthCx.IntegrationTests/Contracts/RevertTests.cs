@@ -11,7 +11,7 @@ namespace EthCx.IntegrationTests.Contracts;
 [Collection(SharedLocalNode.Name)]
 public sealed class RevertTests(LocalNodeFixture fixture)
 {
-    private static readonly HardhatArtifact Reverter = HardhatArtifact.Load("tests/contracts/Reverter.sol", "Reverter");
+    private static readonly CompiledContract Reverter = CompiledContract.Load("tests/contracts/Reverter.sol", "Reverter");
 
     private static readonly Address Caller = DevAccounts.All[6].Address;
 
