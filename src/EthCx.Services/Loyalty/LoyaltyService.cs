@@ -1,0 +1,292 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using EthCx.Chain.Contracts;
+using EthCx.Chain.Crypto;
+using EthCx.Chain.Eip712;
+using EthCx.Chain.Primitives;
+using EthCx.Chain.Rpc;
+using EthCx.Contracts.Bindings;
+using EthCx.Contracts.LoyaltyPoints;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EthCx.Services.Loyalty;
+
+/// <summary>
+/// Loyalty points in the merchant's terms: award for a purchase exactly once (however often the caller retries,
+/// concurrently or after a crash), reverse on return, redeem by the customer's signature, read balance and tier.
+/// Writes run as the client's signer, a merchant (MERCHANT_ROLE) except for <see cref="RedeemAsync"/>, which the
+/// customer sends.
+/// </summary>
+/// <remarks>
+/// Exactly once: an award first reads <c>purchaseOf</c>; an existing award with the same customer and points is the
+/// answer (<see cref="AwardOutcome.AlreadyAwarded"/>, with the original transaction), other terms are a
+/// <see cref="PurchaseAwardConflictException"/>. Concurrent calls for one reference in this process share one
+/// attempt; a duplicate that still reaches the chain (another process, or a transaction of a crashed run still
+/// pending) is refused by the contract with <c>LoyaltyPurchaseAlreadyAwarded</c>, which is read back the same way
+/// (waiting, up to the client's receipt time-out, for a pending award to be mined). A shared attempt runs under the
+/// first caller's cancellation token.
+/// </remarks>
+public sealed partial class LoyaltyService
+{
+    private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
+
+    private readonly LoyaltyPointsService _points;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<Bytes32, Lazy<Task<AwardResult>>> _awardsInFlight = new();
+    private Eip712Domain? _domain;
+
+    /// <summary>Creates the service for the points contract at <paramref name="points"/>.</summary>
+    /// <param name="client">The client; its signer is the merchant (or, for <see cref="RedeemAsync"/>, the customer).</param>
+    /// <param name="points">The <c>LoyaltyPoints</c> address.</param>
+    /// <param name="logger">Receives one line per change.</param>
+    public LoyaltyService(ChainClient client, Address points, ILogger<LoyaltyService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _points = new LoyaltyPointsService(client, points);
+        _logger = logger ?? NullLogger<LoyaltyService>.Instance;
+    }
+
+    /// <summary>The points contract's address.</summary>
+    public Address Contract => _points.ContractAddress;
+
+    /// <summary>Awards points for a purchase, exactly once per purchase reference (see the class remarks).</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="purchase">The purchase.</param>
+    /// <param name="points">The points the purchase earns; at least 1.</param>
+    /// <param name="cancellationToken">Cancels the requests (a sent transaction is not recalled; retrying is safe).</param>
+    /// <returns>The award, made now or found made earlier.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The points are not positive.</exception>
+    /// <exception cref="PurchaseAwardConflictException">The purchase was awarded on other terms, or reversed.</exception>
+    /// <exception cref="AccessControlUnauthorizedAccountException">The client's signer is not a merchant.</exception>
+    public async Task<AwardResult> AwardForPurchaseAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken = default)
+    {
+        if (points <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, "A purchase earns at least 1 point.");
+        }
+
+        var attempt = new Lazy<Task<AwardResult>>(() => AwardOnceAsync(customer, purchase, points, cancellationToken));
+        Lazy<Task<AwardResult>> shared = _awardsInFlight.GetOrAdd(purchase.Hash, attempt);
+        try
+        {
+            AwardResult result = await shared.Value.ConfigureAwait(false);
+            return result.Customer == customer && result.Points == points
+                ? result
+                : throw new PurchaseAwardConflictException(purchase, new PurchaseAward(purchase, result.Customer, result.Points), points, customer);
+        }
+        finally
+        {
+            _awardsInFlight.TryRemove(new KeyValuePair<Bytes32, Lazy<Task<AwardResult>>>(purchase.Hash, shared));
+        }
+    }
+
+    /// <summary>Reverses a purchase (a return): burns the points it earned, or as many as the customer still holds. A repeated reversal returns the first one.</summary>
+    /// <param name="purchase">The purchase.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The reversal, made now or found made earlier.</returns>
+    /// <exception cref="LoyaltyUnknownPurchaseException">The purchase was never awarded.</exception>
+    /// <exception cref="AccessControlUnauthorizedAccountException">The client's signer is not a merchant.</exception>
+    public async Task<ReversalResult> ReverseAsync(PurchaseReference purchase, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            TransactionReceipt receipt = await _points.ReverseRequestAndWaitForReceiptAsync(purchase.Hash, cancellationToken).ConfigureAwait(false);
+            PointsReversedEventDto reversed = _points.DecodePointsReversedEvents(receipt).Single().Event;
+            LogReversed(_logger, purchase, reversed.Customer, reversed.Burned, reversed.Shortfall, receipt.TransactionHash);
+            return new ReversalResult(reversed.Customer, purchase, (long)reversed.Burned, (long)reversed.Shortfall, ReversalOutcome.Reversed, TransactionSummary.From(receipt));
+        }
+        catch (LoyaltyPurchaseAlreadyReversedException)
+        {
+            var filter = new PointsReversedEventFilter { PurchaseRef = [purchase.Hash] };
+            EventLog<PointsReversedEventDto> earlier = (await _points.GetPointsReversedEventsAsync(filter, BlockParameter.Earliest, BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0];
+            TransactionSummary transaction = await SummaryAsync(earlier.Log.TransactionHash, cancellationToken).ConfigureAwait(false);
+            return new ReversalResult(earlier.Event.Customer, purchase, (long)earlier.Event.Burned, (long)earlier.Event.Shortfall, ReversalOutcome.AlreadyReversed, transaction);
+        }
+    }
+
+    /// <summary>Redeems points as the customer, who is the client's signer and pays the gas.</summary>
+    /// <param name="points">The points to burn; at least 1.</param>
+    /// <param name="reward">The reward paid for.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The redemption.</returns>
+    /// <exception cref="ERC20InsufficientBalanceException">The customer holds fewer points.</exception>
+    public async Task<RedemptionResult> RedeemAsync(long points, RewardReference reward, CancellationToken cancellationToken = default)
+    {
+        RequirePositive(points);
+        Address customer = _points.Client.Signer?.Address ?? throw new InvalidOperationException("Redeeming needs a client with the customer's signer.");
+        TransactionReceipt receipt = await _points.RedeemRequestAndWaitForReceiptAsync(points, reward.Hash, cancellationToken).ConfigureAwait(false);
+        LogRedeemed(_logger, customer, points, receipt.TransactionHash);
+        return new RedemptionResult(customer, points, reward, TransactionSummary.From(receipt));
+    }
+
+    /// <summary>Signs a redemption as the customer (in their wallet) for the given merchant to relay with <see cref="RedeemBySignatureAsync"/>.</summary>
+    /// <param name="customer">The customer's signer.</param>
+    /// <param name="merchant">The merchant who will relay it (only that merchant can).</param>
+    /// <param name="points">The points to burn; at least 1.</param>
+    /// <param name="reward">The reward paid for.</param>
+    /// <param name="deadline">The last time the signature is valid; default: one hour after the latest block.</param>
+    /// <param name="nonce">The customer's nonce to sign (shared with ERC-2612 permit); default: their current one.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The signed redemption.</returns>
+    public async Task<SignedRedemption> SignRedemptionAsync(ISigner customer, Address merchant, long points, RewardReference reward, DateTimeOffset? deadline = null, ulong? nonce = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        RequirePositive(points);
+        if (_domain is null)
+        {
+            Eip712DomainOutputDto domain = await _points.Eip712DomainQueryAsync(BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
+            _domain = TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
+        }
+
+        BigInteger useNonce = nonce ?? await _points.NoncesQueryAsync(customer.Address, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(_points.Client.Rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
+        Signature signature = await TypedMessages.SignAsync(customer, _domain, "Redeem",
+        [
+            new("customer", "address", customer.Address),
+            new("merchant", "address", merchant),
+            new("amount", "uint256", points),
+            new("rewardRef", "bytes32", reward.Hash),
+            new("nonce", "uint256", useNonce),
+            new("deadline", "uint256", ChainTime.ToUnixSeconds(until, nameof(deadline))),
+        ], cancellationToken).ConfigureAwait(false);
+        return new SignedRedemption(customer.Address, merchant, points, reward, until, signature);
+    }
+
+    /// <summary>Relays a signed redemption as the merchant it names (the client's signer), so the customer needs no ether.</summary>
+    /// <param name="redemption">The signed redemption.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The redemption.</returns>
+    /// <exception cref="LoyaltyInvalidSignatureException">The signature is not the customer's for this merchant, amount, reward and their current nonce.</exception>
+    /// <exception cref="LoyaltyExpiredSignatureException">The deadline has passed.</exception>
+    /// <exception cref="ERC20InsufficientBalanceException">The customer holds fewer points.</exception>
+    public async Task<RedemptionResult> RedeemBySignatureAsync(SignedRedemption redemption, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(redemption);
+        TransactionReceipt receipt = await _points.RedeemBySigRequestAndWaitForReceiptAsync(
+            redemption.Customer, redemption.Points, redemption.Reward.Hash, ChainTime.ToUnixSeconds(redemption.Deadline, nameof(redemption)), redemption.Signature.ToBytes(), cancellationToken).ConfigureAwait(false);
+        LogRedeemed(_logger, redemption.Customer, redemption.Points, receipt.TransactionHash);
+        return new RedemptionResult(redemption.Customer, redemption.Points, redemption.Reward, TransactionSummary.From(receipt));
+    }
+
+    /// <summary>A customer's balance, lifetime earned points and tier, read in one JSON-RPC batch.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The account.</returns>
+    public async Task<PointsAccount> GetAccountAsync(Address customer, CancellationToken cancellationToken = default)
+    {
+        Task<BigInteger> balance = _points.BalanceOfQueryAsync(customer, BlockParameter.Latest, cancellationToken);
+        Task<BigInteger> lifetime = _points.LifetimeEarnedOfQueryAsync(customer, BlockParameter.Latest, cancellationToken);
+        Task<LoyaltyTier> tier = GetTierAsync(customer, cancellationToken);
+        await Task.WhenAll(balance, lifetime, tier).ConfigureAwait(false);
+        return new PointsAccount(customer, (long)balance.Result, (long)lifetime.Result, tier.Result);
+    }
+
+    /// <summary>A customer's tier and the thresholds around it.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The tier.</returns>
+    public async Task<LoyaltyTier> GetTierAsync(Address customer, CancellationToken cancellationToken = default)
+    {
+        Task<byte> level = _points.TierOfQueryAsync(customer, BlockParameter.Latest, cancellationToken);
+        Task<IReadOnlyList<uint>> thresholds = _points.TierThresholdsQueryAsync(BlockParameter.Latest, cancellationToken);
+        await Task.WhenAll(level, thresholds).ConfigureAwait(false);
+        int tier = level.Result;
+        IReadOnlyList<uint> limits = thresholds.Result;
+        return new LoyaltyTier(tier, tier == 0 ? null : limits[tier - 1], tier < limits.Count ? limits[tier] : null);
+    }
+
+    /// <summary>What a purchase earned, or null when it was never awarded.</summary>
+    /// <param name="purchase">The purchase.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The award record, or null.</returns>
+    public async Task<PurchaseAward?> GetPurchaseAsync(PurchaseReference purchase, CancellationToken cancellationToken = default)
+    {
+        Purchase recorded = await _points.PurchaseOfQueryAsync(purchase.Hash, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
+        return recorded.Customer.IsZero ? null : new PurchaseAward(purchase, recorded.Customer, (long)recorded.Points);
+    }
+
+    private static void RequirePositive(long points)
+    {
+        if (points <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, "A redemption burns at least 1 point.");
+        }
+    }
+
+    private async Task<AwardResult> AwardOnceAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken)
+    {
+        if (await EarlierAwardAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier;
+        }
+
+        try
+        {
+            TransactionReceipt receipt = await _points.AwardRequestAndWaitForReceiptAsync(customer, points, purchase.Hash, cancellationToken).ConfigureAwait(false);
+            LogAwarded(_logger, points, customer, purchase, receipt.TransactionHash);
+            return new AwardResult(customer, purchase, points, AwardOutcome.Awarded, TransactionSummary.From(receipt));
+        }
+        catch (LoyaltyPurchaseAlreadyAwardedException)
+        {
+            // Another process, or a transaction of a crashed run, awarded the reference between our read and our
+            // send; the node may have refused our estimate against a pending block in which that award is not mined yet.
+            return await AwaitEarlierAwardAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AwardResult> AwaitEarlierAwardAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken)
+    {
+        ChainClientOptions options = _points.Client.Options;
+        long start = options.TimeProvider.GetTimestamp();
+        while (true)
+        {
+            if (await EarlierAwardAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+
+            if (options.TimeProvider.GetElapsedTime(start) > options.ReceiptTimeout)
+            {
+                throw new InvalidOperationException($"The contract refused purchase {purchase} as already awarded, but no award of it was mined within {options.ReceiptTimeout}.");
+            }
+
+            await Task.Delay(options.ReceiptPollInitialInterval, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AwardResult?> EarlierAwardAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken)
+    {
+        PurchaseAward? recorded = await GetPurchaseAsync(purchase, cancellationToken).ConfigureAwait(false);
+        if (recorded is null)
+        {
+            return null;
+        }
+
+        if (recorded.Customer != customer || recorded.Points != points)
+        {
+            throw new PurchaseAwardConflictException(purchase, recorded, points, customer);
+        }
+
+        var filter = new PointsAwardedEventFilter { Customer = [customer], PurchaseRef = [purchase.Hash] };
+        EventLog<PointsAwardedEventDto> award = (await _points.GetPointsAwardedEventsAsync(filter, BlockParameter.Earliest, BlockParameter.Latest, cancellationToken).ConfigureAwait(false)).Single();
+        LogAlreadyAwarded(_logger, purchase, award.Log.TransactionHash);
+        return new AwardResult(customer, purchase, points, AwardOutcome.AlreadyAwarded, await SummaryAsync(award.Log.TransactionHash, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<TransactionSummary> SummaryAsync(Bytes32 transactionHash, CancellationToken cancellationToken) =>
+        TransactionSummary.From(await _points.Client.Rpc.GetTransactionReceiptAsync(transactionHash, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The node has a log of transaction {transactionHash} but not its receipt."));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Awarded {Points} points to {Customer} for purchase {Purchase} (transaction {Transaction})")]
+    private static partial void LogAwarded(ILogger logger, long points, Address customer, PurchaseReference purchase, Bytes32 transaction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purchase {Purchase} was already awarded (transaction {Transaction}); nothing sent")]
+    private static partial void LogAlreadyAwarded(ILogger logger, PurchaseReference purchase, Bytes32 transaction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reversed purchase {Purchase} of {Customer}: {Burned} points burned, {Shortfall} short (transaction {Transaction})")]
+    private static partial void LogReversed(ILogger logger, PurchaseReference purchase, Address customer, BigInteger burned, BigInteger shortfall, Bytes32 transaction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Customer} redeemed {Points} points (transaction {Transaction})")]
+    private static partial void LogRedeemed(ILogger logger, Address customer, long points, Bytes32 transaction);
+}
