@@ -50,6 +50,18 @@ public sealed record DeploymentPlan
         init => field = ValidThresholds(value, nameof(TierThresholds));
     } = [100, 500, 2000];
 
+    /// <summary>
+    /// The plan of a single business deploying for itself (what <c>ethcx deploy</c> does without options): the deployer
+    /// is the loyalty merchant and a retailer party; default token and tiers. Add carriers and sensors with <c>with</c>.
+    /// </summary>
+    /// <param name="deployer">The deploying account.</param>
+    /// <returns>The plan.</returns>
+    public static DeploymentPlan ForBusiness(Address deployer) => new()
+    {
+        Merchants = [deployer],
+        Parties = [new PartyGrant(deployer, SupplyChainRole.Retailer)],
+    };
+
     private static IReadOnlyList<uint> ValidThresholds(IReadOnlyList<uint> thresholds, string paramName)
     {
         ArgumentNullException.ThrowIfNull(thresholds, paramName);

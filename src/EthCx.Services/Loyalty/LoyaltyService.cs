@@ -23,7 +23,9 @@ namespace EthCx.Services.Loyalty;
 /// answer (<see cref="AwardOutcome.AlreadyAwarded"/>, with the original transaction), other terms are a
 /// <see cref="PurchaseAwardConflictException"/>. Concurrent calls for one reference in this process share one
 /// attempt; a duplicate that still reaches the chain (another process, or a transaction of a crashed run still
-/// pending) is refused by the contract with <c>LoyaltyPurchaseAlreadyAwarded</c>, which is read back the same way.
+/// pending) is refused by the contract with <c>LoyaltyPurchaseAlreadyAwarded</c>, which is read back the same way
+/// (waiting, up to the client's receipt time-out, for a pending award to be mined). A shared attempt runs under the
+/// first caller's cancellation token.
 /// </remarks>
 public sealed partial class LoyaltyService
 {

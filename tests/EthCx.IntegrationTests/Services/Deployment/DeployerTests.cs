@@ -188,15 +188,18 @@ public sealed class DeployerTests(LocalNodeFixture fixture)
     }
 
     [Fact]
+    public void The_plan_of_a_single_business_makes_the_deployer_merchant_and_retailer()
+    {
+        var plan = DeploymentPlan.ForBusiness(Actors.Signer(Actors.Retailer).Address);
+        Assert.Equal([Actors.Signer(Actors.Retailer).Address], plan.Merchants);
+        Assert.Equal([new PartyGrant(Actors.Signer(Actors.Retailer).Address, SupplyChainRole.Retailer)], plan.Parties);
+        Assert.Equal(("EthCx Points", "ECXP", TimeSpan.FromDays(1)), (plan.PointsName, plan.PointsSymbol, plan.AdminTransferDelay));
+    }
+
+    [Fact]
     public void A_plan_with_thresholds_out_of_order_is_refused()
     {
         ArgumentException error = Assert.Throws<ArgumentException>(() => new DeploymentPlan { TierThresholds = [100, 100] });
         Assert.Equal("Tier thresholds are non-zero and strictly ascending; threshold 1 is 100. (Parameter 'TierThresholds')", error.Message);
     }
-}
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }
