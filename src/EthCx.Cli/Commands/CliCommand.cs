@@ -1,7 +1,10 @@
 using System.CommandLine;
 using EthCx.Chain.Abi;
 using EthCx.Chain.Rpc;
+using EthCx.Chain.Contracts;
+using EthCx.Cli.Domain;
 using EthCx.Cli.Input;
+using EthCx.Cli.Output;
 
 namespace EthCx.Cli.Commands;
 
@@ -61,6 +64,40 @@ internal static class CliCommand
         });
     }
 
+    /// <summary>
+    /// Adds the EthCx options (<see cref="ServiceOptions"/>: node, acting account, manifests, <c>--json</c>,
+    /// <c>--progress</c>) to <paramref name="command"/> and sets its action to <paramref name="body"/>. A revert is
+    /// described in the user's terms (<see cref="RevertWords"/>).
+    /// </summary>
+    public static void SetDomainAction(Command command, CliEnvironment environment, Func<DomainContext, CancellationToken, Task<string>> body)
+    {
+        var service = new ServiceOptions();
+        service.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DomainContext? context = null;
+            try
+            {
+                context = new DomainContext(parse, service.Read(parse, environment), parse.GetValue(service.Json), service.ProgressWriter(parse));
+                string text = await body(context, cancellationToken).ConfigureAwait(false);
+                await parse.InvocationConfiguration.Output.WriteLineAsync(text).ConfigureAwait(false);
+                return 0;
+            }
+            catch (ContractRevertException revert)
+            {
+                return Fail(parse, RevertWords.Describe(revert, context?.Inputs ?? new Dictionary<Chain.Primitives.Bytes32, string>()));
+            }
+            catch (Exception error)
+            {
+                return Fail(parse, error);
+            }
+            finally
+            {
+                context?.Dispose();
+            }
+        });
+    }
+
     /// <summary>cast's <c>--block</c> (<c>-B</c>, or <c>-b</c> as <c>cast call</c> spells it): a number or a tag; latest by default.</summary>
     public static Option<string?> BlockOption() => new("--block", "-B", "-b")
     {
@@ -82,9 +119,11 @@ internal static class CliCommand
         _ => error.Message,
     };
 
-    private static int Fail(ParseResult parseResult, Exception error)
+    private static int Fail(ParseResult parseResult, Exception error) => Fail(parseResult, Describe(error));
+
+    private static int Fail(ParseResult parseResult, string description)
     {
-        string line = Describe(error).ReplaceLineEndings(" ");
+        string line = description.ReplaceLineEndings(" ");
         parseResult.InvocationConfiguration.Error.WriteLine($"error: {line}");
         return 1;
     }

@@ -3,6 +3,8 @@ using EthCx.Chain.Primitives;
 using EthCx.Cli.Output;
 using EthCx.Services;
 using EthCx.Services.Consent;
+using EthCx.Services.Loyalty;
+using EthCx.Services.Traceability;
 
 namespace EthCx.Cli.Input;
 
@@ -105,7 +107,7 @@ internal static class DomainParse
     /// </summary>
     public static Bytes32 Document(string text, string argument)
     {
-        if (text.StartsWith("0x", StringComparison.Ordinal) && text.Length == 66)
+        if (IsHash(text))
         {
             return CliParse.Hash(text, argument);
         }
@@ -120,18 +122,60 @@ internal static class DomainParse
         }
     }
 
-    /// <summary>Reads a text file named by an argument.</summary>
-    public static string File(string path, string argument)
+    /// <summary>A shipment by its SSCC (<c>urn:epc:id:sscc:...</c>, a Digital Link with AI 00, or the 18 digits).</summary>
+    public static ShipmentId Shipment(string text, string argument)
     {
         try
         {
-            return System.IO.File.ReadAllText(path);
+            return ShipmentId.FromSscc(text);
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException)
+        {
+            throw new CliInputException(argument, $"'{text}' is not an SSCC (urn:epc:id:sscc:..., a GS1 Digital Link with AI 00, or 18 digits)");
+        }
+    }
+
+    /// <summary>A purchase by its order id (only its keccak256 goes on chain), or a <c>0x</c> reference hash as is.</summary>
+    public static PurchaseReference Purchase(string text, string argument) =>
+        IsHash(text) ? new PurchaseReference(CliParse.Hash(text, argument))
+            : !string.IsNullOrWhiteSpace(text) ? PurchaseReference.FromOrderId(text)
+            : throw new CliInputException(argument, "the order id is empty");
+
+    /// <summary>A reward by its id (only its keccak256 goes on chain), or a <c>0x</c> reference hash as is.</summary>
+    public static RewardReference Reward(string text, string argument) =>
+        IsHash(text) ? new RewardReference(CliParse.Hash(text, argument))
+            : !string.IsNullOrWhiteSpace(text) ? RewardReference.FromRewardId(text)
+            : throw new CliInputException(argument, "the reward id is empty");
+
+    /// <summary>Loyalty tier thresholds as a comma-separated list of ascending lifetime points (<c>100,500,2000</c>); empty for none.</summary>
+    public static uint[] Tiers(string text, string argument)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        uint[] tiers = new uint[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            tiers[i] = uint.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out uint value) && value > 0 && (i == 0 || value > tiers[i - 1])
+                ? value
+                : throw new CliInputException(argument, $"'{parts[i]}' is not a positive whole number above the threshold before it");
+        }
+
+        return tiers.Length <= 8 ? tiers : throw new CliInputException(argument, $"at most 8 tiers, not {tiers.Length}");
+    }
+
+    /// <summary>Reads a text file named by an argument.</summary>
+    public static string ReadText(string path, string argument)
+    {
+        try
+        {
+            return File.ReadAllText(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new CliInputException(argument, $"'{path}' could not be read: {error.Message}");
         }
     }
+
+    private static bool IsHash(string text) => text.StartsWith("0x", StringComparison.Ordinal) && text.Length == 66;
 
     private static string Normalise(string name) => name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 }

@@ -57,15 +57,31 @@ internal sealed class ServiceOptions
         Description = "Print the result as JSON (camelCase properties) instead of text.",
     };
 
+    /// <summary>The <c>--progress</c> switch.</summary>
+    public Option<bool> Progress { get; } = new("--progress")
+    {
+        Description = "Print progress lines (transactions sent, waited for, mined) on stderr even when it is not a terminal.",
+    };
+
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
         _rpc.AddTo(command, withTimeout: false);
-        foreach (Option option in (Option[])[_privateKey, _mnemonic, _index, _deployments, _timeout, Json])
+        foreach (Option option in (Option[])[_privateKey, _mnemonic, _index, _deployments, _timeout, Json, Progress])
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>Where progress lines go: stderr when it is a terminal or <c>--progress</c> is given, else nowhere.</summary>
+    /// <param name="parse">The parse result.</param>
+    /// <returns>The writer, or null.</returns>
+    public TextWriter? ProgressWriter(ParseResult parse)
+    {
+        TextWriter error = parse.InvocationConfiguration.Error;
+        bool terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        return parse.GetValue(Progress) || terminal ? error : null;
     }
 
     /// <summary>The services' options: the environment through <see cref="EthCxOptions.Bind"/>, then the command line over it.</summary>
