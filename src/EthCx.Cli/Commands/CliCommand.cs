@@ -89,7 +89,7 @@ internal static class CliCommand
             }
             catch (Exception error)
             {
-                return Fail(parse, error);
+                return Fail(parse, context is null ? Describe(error) : RevertWords.Name(Describe(error), context.Inputs));
             }
             finally
             {

@@ -26,7 +26,9 @@ internal static class RevertWords
     /// <returns>The line.</returns>
     public static string Describe(ContractRevertException revert, IReadOnlyDictionary<Bytes32, string> inputs)
     {
-        string what = revert.TransactionHash is { } hash ? $"The transaction {hash} reverted" : $"The {revert.Operation} reverted";
+        string what = revert.TransactionHash is { } hash ? $"The transaction {hash} reverted"
+            : revert.Operation == "estimateGas" ? "The transaction was not sent: it would revert"
+            : $"The {revert.Operation} reverted";
         DecodedError error = revert.Error;
         if (error.Kind != RevertKind.Custom)
         {
@@ -35,6 +37,20 @@ internal static class RevertWords
 
         IEnumerable<string> arguments = error.Arguments.Select(argument => $"{argument.Name}={Value(error.Name!, argument, inputs)}");
         return $"{what}: {error.Name}({string.Join(", ", arguments)})";
+    }
+
+    /// <summary>A message with each input hash it mentions followed by how the user gave it.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="inputs">Hashes of the command's inputs, with how the user gave them.</param>
+    /// <returns>The message in the user's terms.</returns>
+    public static string Name(string message, IReadOnlyDictionary<Bytes32, string> inputs)
+    {
+        foreach ((Bytes32 hash, string input) in inputs)
+        {
+            message = message.Replace(hash.ToString(), $"{hash} ({input})", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return message;
     }
 
     private static string Value(string error, DecodedArgument argument, IReadOnlyDictionary<Bytes32, string> inputs)
