@@ -57,6 +57,7 @@ public static partial class Program
         ChainCommands.AddTo(root, environment);
         ContractCommands.AddTo(root, environment);
         DeployCommand.AddTo(root, environment);
+        ConsentCommands.AddTo(root, environment);
         PointsCommands.AddTo(root, environment);
         return root;
     }

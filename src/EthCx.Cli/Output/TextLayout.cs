@@ -66,6 +66,7 @@ internal static class TextTable
                 builder.Append(last ? row[column] : row[column].PadRight(widths[column] + 2));
             }
 
+            builder.Length = builder.ToString().TrimEnd(' ').Length;
             builder.Append('\n');
         }
 
