@@ -58,6 +58,7 @@ public static partial class Program
         ContractCommands.AddTo(root, environment);
         DeployCommand.AddTo(root, environment);
         ConsentCommands.AddTo(root, environment);
+        TraceCommands.AddTo(root, environment);
         PointsCommands.AddTo(root, environment);
         return root;
     }
