@@ -48,11 +48,11 @@ internal static class ConsentCommands
                 NoticeHash = parse.GetValue(notice) is string n ? DomainParse.Document(n, notice.Name) : Bytes32.Zero,
                 ReceiptHash = parse.GetValue(receipt) is string r ? DomainParse.Document(r, receipt.Name) : Bytes32.Zero,
             };
-            string? expiry = parse.GetValue(expires);
+            (DateTimeOffset? at, TimeSpan? lasting) = parse.GetValue(expires) is string expiry ? Expiry(expiry, expires.Name) : (null, null);
             DomainSession session = await context.SessionAsync(cancellationToken).ConfigureAwait(false);
-            if (expiry is not null)
+            if (at is not null || lasting is not null)
             {
-                grant = grant with { ExpiresAt = await ExpiryAsync(session, expiry, expires.Name, cancellationToken).ConfigureAwait(false) };
+                grant = grant with { ExpiresAt = at ?? await LatestBlockTimeAsync(session, cancellationToken).ConfigureAwait(false) + lasting!.Value };
             }
 
             ConsentService service = await session.ConsentAsync(cancellationToken).ConfigureAwait(false);
@@ -180,17 +180,17 @@ internal static class ConsentCommands
         .Add("updated at", consent.UpdatedAt is { } updated ? TextValues.Time(updated) : null)
         .Add("version", consent.Version);
 
-    private static async Task<DateTimeOffset> ExpiryAsync(DomainSession session, string text, string option, CancellationToken cancellationToken)
-    {
-        if (text.Length > 1 && char.IsAsciiLetter(text[^1]) && char.IsAsciiDigit(text[0]) && !text.Contains('-', StringComparison.Ordinal) && !text.Contains(':', StringComparison.Ordinal))
-        {
-            TimeSpan duration = DomainParse.Duration(text, option);
-            Chain.Rpc.Block latest = await session.Client.Rpc.GetBlockByNumberAsync(Chain.Rpc.BlockParameter.Latest, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The node returned no latest block.");
-            return DateTimeOffset.FromUnixTimeSeconds((long)latest.Timestamp) + duration;
-        }
+    /// <summary>An expiry: a time, or a duration from the latest block (<c>30d</c>).</summary>
+    private static (DateTimeOffset? At, TimeSpan? Lasting) Expiry(string text, string option) =>
+        text.Length > 1 && char.IsAsciiLetter(text[^1]) && char.IsAsciiDigit(text[0]) && !text.Contains('-', StringComparison.Ordinal) && !text.Contains(':', StringComparison.Ordinal)
+            ? (null, DomainParse.Duration(text, option))
+            : (DomainParse.Time(text, option), null);
 
-        return DomainParse.Time(text, option);
+    private static async Task<DateTimeOffset> LatestBlockTimeAsync(DomainSession session, CancellationToken cancellationToken)
+    {
+        Chain.Rpc.Block latest = await session.Client.Rpc.GetBlockByNumberAsync(Chain.Rpc.BlockParameter.Latest, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The node returned no latest block.");
+        return DateTimeOffset.FromUnixTimeSeconds((long)latest.Timestamp);
     }
 
     private static Option<string> PurposeOption() =>
