@@ -56,6 +56,7 @@ public static partial class Program
         WalletCommands.AddTo(root, environment);
         ChainCommands.AddTo(root, environment);
         ContractCommands.AddTo(root, environment);
+        DemoCommand.AddTo(root, environment);
         return root;
     }
 
