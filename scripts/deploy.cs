@@ -7,12 +7,14 @@
 //   dotnet run scripts/deploy.cs -- --network local      (or, through the shebang: scripts/deploy.cs --network local)
 //
 // Networks: the built-in `local` and `anvil` (127.0.0.1:8545, chain 31337, the Hardhat test mnemonic) and those of
-// ethcx.networks.json beside this folder; ETHCX_RPC_URL, ETHCX_PRIVATE_KEY, ETHCX_MNEMONIC, ETHCX_ACCOUNT_INDEX and
+// ethcx.networks.json at the repository root; ETHCX_RPC_URL, ETHCX_PRIVATE_KEY, ETHCX_MNEMONIC, ETHCX_ACCOUNT_INDEX and
 // ETHCX_DEPLOYMENTS override the chosen network. Writes deployments/<chainId>.json at the repository root; a second
-// run on the same chain sends nothing and says so. On failure: one line on stderr and exit code 1.
-// Copy this file to write another script: the `#:` lines and the first five statements are all it takes to connect.
+// run on the same chain sends nothing and says so. On failure: one line on stderr and exit code 1. (`dotnet run` takes
+// --help for itself: ask the script with `-- --help`.)
+// To write another script, see "Deploy scripts" in README.md: the `#:` lines and the four statements that connect.
 
 using EthCx.Chain.Contracts;
+using EthCx.Chain.Nonces;
 using EthCx.Chain.Rpc;
 using EthCx.Services.Configuration;
 using EthCx.Services.Deployment;
@@ -57,7 +59,8 @@ try
     return 0;
 }
 catch (Exception e) when (e is RpcTransportException or RpcException or EthCxConfigurationException or UnknownNetworkException
-    or NetworkChainMismatchException or ContractRevertException or ReceiptTimeoutException or InvalidDeploymentManifestException)
+    or NetworkChainMismatchException or ContractRevertException or ReceiptTimeoutException or SendOutcomeUnknownException
+    or InvalidDeploymentManifestException)
 {
     Console.Error.WriteLine($"deploy: {e.Message}");
     return 1;

@@ -50,6 +50,11 @@ public sealed record EthCxNetwork(string Name, Uri RpcUrl, ulong? ChainId = null
             throw new EthCxConfigurationException(variables, $"is not set: network '{Name}' signs with the key it names (or set ETHCX_PRIVATE_KEY or ETHCX_MNEMONIC)");
         }
 
+        if (key is not null && mnemonic is not null)
+        {
+            throw new EthCxConfigurationException($"{PrivateKeyVariable} and {MnemonicVariable}", $"are both set: network '{Name}' signs with one of them; unset the other");
+        }
+
         options.PrivateKey = key;
         options.Mnemonic = mnemonic;
         return options;

@@ -81,7 +81,7 @@ public sealed class EthCxNetworksTests(LocalNodeFixture fixture)
     }
 
     [Fact]
-    public void A_network_whose_key_variable_is_unset_is_refused_naming_the_variable()
+    public void A_network_whose_key_variables_are_both_unset_or_both_set_is_refused_naming_them()
     {
         var devnet = new EthCxNetwork("devnet", new Uri("http://devnet:8545"), null, "DEVNET_KEY", "DEVNET_MNEMONIC");
 
@@ -89,6 +89,10 @@ public sealed class EthCxNetworksTests(LocalNodeFixture fixture)
 
         Assert.Equal("DEVNET_KEY or DEVNET_MNEMONIC is not set: network 'devnet' signs with the key it names (or set ETHCX_PRIVATE_KEY or ETHCX_MNEMONIC).", error.Message);
         Assert.Equal(Key1, devnet.Bind(Configuration(("ETHCX_PRIVATE_KEY", Key1)), new EthCxOptions()).PrivateKey);
+        Assert.Equal(DevAccounts.Mnemonic, devnet.Bind(Configuration(("DEVNET_MNEMONIC", DevAccounts.Mnemonic)), new EthCxOptions()).Mnemonic);
+        EthCxConfigurationException both = Assert.Throws<EthCxConfigurationException>(() => devnet.Bind(Configuration(("DEVNET_KEY", Key1), ("DEVNET_MNEMONIC", DevAccounts.Mnemonic)), new EthCxOptions()));
+        Assert.Equal("DEVNET_KEY and DEVNET_MNEMONIC are both set: network 'devnet' signs with one of them; unset the other.", both.Message);
+        Assert.DoesNotContain(Key1[2..], both.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
