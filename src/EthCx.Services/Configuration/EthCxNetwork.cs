@@ -25,7 +25,7 @@ public sealed record EthCxNetwork(string Name, Uri RpcUrl, ulong? ChainId = null
     /// <param name="configuration">The configuration (include environment variables to honour <c>ETHCX_*</c> and the key variables).</param>
     /// <param name="options">The options to fill, holding the caller's defaults (e.g. the deployments directory).</param>
     /// <returns><paramref name="options"/>.</returns>
-    /// <exception cref="EthCxConfigurationException">A setting is malformed, or the network names key variables none of which is set (the message names them, never a value).</exception>
+    /// <exception cref="EthCxConfigurationException">A setting is malformed, or the network names key variables none or both of which are set (the message names them, never a value).</exception>
     public EthCxOptions Bind(IConfiguration configuration, EthCxOptions options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
