@@ -60,6 +60,7 @@ public static partial class Program
         ConsentCommands.AddTo(root, environment);
         TraceCommands.AddTo(root, environment);
         PointsCommands.AddTo(root, environment);
+        DemoCommand.AddTo(root, environment);
         return root;
     }
 
