@@ -4,6 +4,7 @@ using EthCx.Chain.Primitives;
 using EthCx.Cli.Domain;
 using EthCx.Cli.Input;
 using EthCx.Cli.Output;
+using EthCx.Contracts.ConsentRegistry;
 using EthCx.Services.Consent;
 
 namespace EthCx.Cli.Commands;
@@ -93,7 +94,11 @@ internal static class ConsentCommands
         var controller = ControllerOption(required: false);
         var purpose = PurposeOption();
         var elements = DomainOptions.Optional("--elements", "Also say whether the controller may process these data elements (comma-separated).", "ELEMENT,...");
-        var command = new Command("check", "A customer's consent for a purpose, as the registry holds it now; with --elements, whether processing them is permitted.") { subject, controller, purpose, elements };
+        var interaction = DomainOptions.Optional("--interaction", $"Also say whether the acting account, as the controller, may record this interaction now ({Names<InteractionKind>()}), and if not, the registry's reason.", "KIND");
+        var command = new Command("check", "A customer's consent for a purpose, as the registry holds it now; with --elements, whether processing them is permitted; with --interaction, whether it would be recorded.")
+        {
+            subject, controller, purpose, elements, interaction,
+        };
         CliCommand.SetDomainAction(command, environment, async (context, cancellationToken) =>
         {
             ParseResult parse = context.Parse;
@@ -101,18 +106,36 @@ internal static class ConsentCommands
             Address? business = DomainOptions.OptionalAddress(parse, controller);
             ConsentPurpose what = Purpose(parse, purpose);
             DataElements? asked = parse.GetValue(elements) is string text ? DomainParse.Elements(text, elements.Name) : null;
+            InteractionKind? kind = parse.GetValue(interaction) is string name ? DomainParse.Enum<InteractionKind>(name, interaction.Name) : null;
             DomainSession session = await context.SessionAsync(cancellationToken).ConfigureAwait(false);
             ConsentService service = await session.ConsentAsync(cancellationToken).ConfigureAwait(false);
             Address by = business ?? session.Account;
+            if (kind is not null && by != session.Account)
+            {
+                throw new CliInputException(interaction.Name, $"checks the acting account's own interactions ({session.Account}), not {by}'s: leave out --controller or act as the controller");
+            }
+
             ConsentSnapshot snapshot = await service.GetAsync(who, by, what, cancellationToken).ConfigureAwait(false);
             bool? permitted = asked is { } wanted ? await service.IsPermittedAsync(who, by, what, wanted, cancellationToken).ConfigureAwait(false) : null;
-            var json = new ConsentCheckJson(ConsentJson.From(snapshot), asked is { } e ? DomainNames.Flags(e) : null, permitted);
+            InteractionCheck? check = kind is { } k ? await service.CheckInteractionAsync(who, k, what, cancellationToken).ConfigureAwait(false) : null;
+            var json = new ConsentCheckJson(
+                ConsentJson.From(snapshot),
+                asked is { } e ? DomainNames.Flags(e) : null,
+                permitted,
+                kind is { } i ? DomainNames.Kebab(i) : null,
+                check?.Allowed,
+                check?.Refusal);
             return context.Render(json, DomainJsonContext.Default.ConsentCheckJson, result =>
             {
                 TextBlock block = Describe(result.Consent);
                 if (result.Permitted is bool allowed)
                 {
                     block.Add("permitted", $"{(allowed ? "yes" : "no")}, for {string.Join(", ", result.ElementsAsked!)}");
+                }
+
+                if (result.InteractionAllowed is bool recordable)
+                {
+                    block.Add("interaction", recordable ? $"{result.Interaction}: would be recorded" : $"{result.Interaction}: refused, {result.InteractionRefusal}");
                 }
 
                 return block.ToString();

@@ -97,7 +97,7 @@ internal sealed record ConsentJson(
 internal sealed record ConsentChangeJson(ConsentJson Consent, string? RelayedBy, TransactionJson Transaction);
 
 /// <summary>The result of <c>consent check</c>.</summary>
-internal sealed record ConsentCheckJson(ConsentJson Consent, IReadOnlyList<string>? ElementsAsked, bool? Permitted);
+internal sealed record ConsentCheckJson(ConsentJson Consent, IReadOnlyList<string>? ElementsAsked, bool? Permitted, string? Interaction, bool? InteractionAllowed, string? InteractionRefusal);
 
 /// <summary>The result of <c>consent history</c>.</summary>
 internal sealed record ConsentHistoryJson(string Subject, string? Controller, IReadOnlyList<ConsentHistoryEntryJson> Entries);

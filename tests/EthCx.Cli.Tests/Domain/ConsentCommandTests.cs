@@ -56,6 +56,27 @@ public sealed class ConsentCommandTests(DomainFixture fixture)
     }
 
     [Fact]
+    public async Task Check_with_an_interaction_gives_the_registrys_reason_once_consent_is_withdrawn()
+    {
+        await using var _ = await fixture.Node.SnapshotAsync();
+        await fixture.JsonAsync("consent", "give", "--controller", Business, "--purpose", "direct-marketing", "--elements", "contact", "--customer-index", "3");
+
+        JsonElement before = await fixture.JsonAsync("consent", "check", "--customer", Customer, "--purpose", "direct-marketing", "--interaction", "service-contact");
+        await fixture.JsonAsync("consent", "withdraw", "--controller", Business, "--purpose", "direct-marketing", "--customer-index", "3");
+        JsonElement after = await fixture.JsonAsync("consent", "check", "--customer", Customer, "--purpose", "direct-marketing", "--interaction", "service-contact");
+        string text = (await fixture.RunAsync("consent", "check", "--customer", Customer, "--purpose", "direct-marketing", "--interaction", "service-contact")).Output;
+        CliResult other = await fixture.RunAsync("consent", "check", "--customer", Customer, "--purpose", "direct-marketing", "--interaction", "service-contact", "--controller", DomainFixture.Carrier.ToString());
+
+        Assert.True(before.GetProperty("interactionAllowed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("interactionRefusal").ValueKind);
+        Assert.False(after.GetProperty("interactionAllowed").GetBoolean());
+        Assert.Equal("service-contact", after.GetProperty("interaction").GetString());
+        Assert.StartsWith($"ConsentNotInForce(subject={Customer}, controller={Business}, purpose=3, status=2", after.GetProperty("interactionRefusal").GetString(), StringComparison.Ordinal);
+        Assert.Contains("interaction  service-contact: refused, ConsentNotInForce(", text, StringComparison.Ordinal);
+        Cli.AssertOneLineError(other, "--interaction");
+    }
+
+    [Fact]
     public async Task An_expiry_in_the_past_is_refused_with_the_decoded_error_in_dates()
     {
         CliResult result = await fixture.RunAsync("consent", "give", "--controller", Business, "--purpose", "personalisation", "--elements", "preferences", "--expires", "2020-01-01", "--mnemonic-index", "3");

@@ -86,6 +86,7 @@ public sealed class DeployCommandTests(DomainFixture fixture) : IDisposable
     [InlineData("--tiers", "1,2,3,4,5,6,7,8,9")]
     [InlineData("--carrier", "0xnot-an-address")]
     [InlineData("--admin-delay", "soon")]
+    [InlineData("--admin-delay", "100000000000d")]
     [InlineData("--points-symbol", " ")]
     public async Task A_bad_deploy_option_is_named(string option, string value)
     {
