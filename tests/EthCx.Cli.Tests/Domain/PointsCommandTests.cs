@@ -32,6 +32,45 @@ public sealed class PointsCommandTests(DomainFixture fixture)
     }
 
     [Fact]
+    public async Task With_progress_a_transaction_that_waits_for_a_block_says_so_on_stderr_only()
+    {
+        await using var _ = await fixture.Node.SnapshotAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        TextWriter progress = TextWriter.Synchronized(error);
+        var configuration = new System.CommandLine.InvocationConfiguration { Output = output, Error = progress };
+        string[] args = ["points", "award", "--customer", Customer, "--purchase", "ORD-WAIT", "--points", "25", "--json", "--progress", "--rpc-url", fixture.Url, "--deployments", fixture.Deployments];
+        await fixture.Node.Client.EvmSetAutomineAsync(false);
+        int exitCode;
+        try
+        {
+            Task<int> award = Program.RunAsync(args, configuration, new CliEnvironment(_ => null));
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (!Read(progress, error).Contains("waiting for ", StringComparison.Ordinal) && !award.IsCompleted)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+
+            await fixture.Node.Client.EvmMineAsync();
+            exitCode = await award.WaitAsync(deadline.Token);
+        }
+        finally
+        {
+            await fixture.Node.Client.EvmSetAutomineAsync(true);
+        }
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output.ToString());
+        string hash = json.RootElement.GetProperty("transaction").GetProperty("hash").GetString()!;
+        string shortHash = $"{hash[..10]}…{hash[^4..]}";
+        string[] lines = Read(progress, error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"sent {shortHash}", lines[0]);
+        Assert.StartsWith($"waiting for {shortHash} (latest block ", lines[1], StringComparison.Ordinal);
+        Assert.Equal($"mined {shortHash} in block {json.RootElement.GetProperty("transaction").GetProperty("blockNumber").GetUInt64()}, {json.RootElement.GetProperty("transaction").GetProperty("gasUsed").GetUInt64()} gas", lines[^1]);
+        Assert.Equal(25, (await fixture.Loyalty.GetAccountAsync(DomainFixture.Customer)).Balance);
+    }
+
+    [Fact]
     public async Task Balance_and_tier_read_what_the_chain_holds()
     {
         await using var _ = await fixture.Node.SnapshotAsync();
@@ -129,5 +168,14 @@ public sealed class PointsCommandTests(DomainFixture fixture)
 
         Cli.AssertOneLineError(result, "--private-key");
         Assert.DoesNotContain(key[2..40], result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>What a <see cref="TextWriter.Synchronized"/> writer has written so far (its writes lock the wrapper).</summary>
+    private static string Read(TextWriter synchronized, StringWriter inner)
+    {
+        lock (synchronized)
+        {
+            return inner.ToString();
+        }
     }
 }
