@@ -2,8 +2,8 @@ namespace EthCx.Cli;
 
 /// <summary>
 /// The environment variables the commands read (<c>ETHCX_RPC_URL</c>, <c>ETHCX_PRIVATE_KEY</c>,
-/// <c>ETHCX_MNEMONIC</c>; the EthCx commands also <c>ETHCX_ACCOUNT_INDEX</c> and <c>ETHCX_DEPLOYMENTS</c>). The process environment by default; tests pass their own so that they
-/// need not change the process's.
+/// <c>ETHCX_MNEMONIC</c>; the EthCx commands also <c>ETHCX_ACCOUNT_INDEX</c> and <c>ETHCX_DEPLOYMENTS</c>).
+/// The process environment by default; tests pass their own so that they need not change the process's.
 /// </summary>
 public sealed class CliEnvironment
 {

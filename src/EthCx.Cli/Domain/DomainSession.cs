@@ -20,12 +20,11 @@ internal sealed class DomainSession : IDisposable
     private readonly EthCxOptions _options;
     private ContractServices? _services;
 
-    private DomainSession(HttpRpcTransport transport, EthCxOptions options, ChainClient client, string signerSource)
+    private DomainSession(HttpRpcTransport transport, EthCxOptions options, ChainClient client)
     {
         _transport = transport;
         _options = options;
         Client = client;
-        SignerSource = signerSource;
     }
 
     /// <summary>The acting account's client.</summary>
@@ -33,9 +32,6 @@ internal sealed class DomainSession : IDisposable
 
     /// <summary>The acting account.</summary>
     public Address Account => Client.Signer!.Address;
-
-    /// <summary>Where the acting account's key came from (never the key).</summary>
-    public string SignerSource { get; }
 
     /// <summary>The manifest store of the options' directory.</summary>
     public DeploymentManifestStore Manifests => new(_options.DeploymentsDirectory);
@@ -54,7 +50,7 @@ internal sealed class DomainSession : IDisposable
             ulong chainId = await rpc.ChainIdAsync(cancellationToken).ConfigureAwait(false);
             ResolvedSigner signer = EthCxSigners.Resolve(options, chainId);
             ChainClient client = await ChainClient.ConnectAsync(rpc, signer.Signer, new ChainClientOptions { ReceiptTimeout = options.ReceiptTimeout }, cancellationToken).ConfigureAwait(false);
-            return new DomainSession(transport, options, client, signer.Source);
+            return new DomainSession(transport, options, client);
         }
         catch
         {

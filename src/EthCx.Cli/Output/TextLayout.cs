@@ -82,18 +82,4 @@ internal static class TextValues
 
     /// <summary>A time, or the text for none.</summary>
     public static string Time(DateTimeOffset? time, string none) => time is { } value ? Time(value) : none;
-
-    /// <summary>A duration as whole seconds with a readable form (<c>900 s (15m)</c>).</summary>
-    public static string Duration(TimeSpan duration)
-    {
-        long seconds = (long)duration.TotalSeconds;
-        string readable = seconds >= 86400 && seconds % 86400 == 0 ? $"{seconds / 86400}d"
-            : seconds >= 3600 && seconds % 3600 == 0 ? $"{seconds / 3600}h"
-            : seconds >= 60 && seconds % 60 == 0 ? $"{seconds / 60}m"
-            : string.Empty;
-        return readable.Length == 0 ? $"{seconds} s" : $"{seconds} s ({readable})";
-    }
-
-    /// <summary>A temperature in °C.</summary>
-    public static string Celsius(decimal celsius) => celsius.ToString(CultureInfo.InvariantCulture) + " °C";
 }
