@@ -21,7 +21,8 @@ namespace EthCx.Throughput;
 /// <c>eth_getTransactionReceipt</c>, over a bare <see cref="HttpClient"/>: the node's ceiling), by
 /// ethers v6 (<c>contract.award(...)</c>, <c>tx.wait()</c>) and by <see cref="LoyaltyService.AwardForPurchaseAsync"/>,
 /// each on a freshly deployed <c>LoyaltyPoints</c> with the same warm-up awards first, in alternating
-/// rounds; one merchant, then <see cref="Merchants"/> merchants at once (each one award after the other).
+/// rounds: one merchant one award at a time, one merchant with <see cref="Merchants"/> awards in flight (not
+/// ethers), and <see cref="Merchants"/> merchants at once, each one award after the other.
 /// </summary>
 internal sealed class AwardThroughput(string url, int rounds, string ethersScript) : IDisposable
 {
@@ -47,6 +48,9 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
         EthCx,
     }
 
+    /// <summary>How many merchants send, and how many awards are in flight at once.</summary>
+    private sealed record Mode(string Name, int Merchants, int InFlight);
+
     /// <summary>Measures and prints the table.</summary>
     /// <param name="count">Timed awards per run.</param>
     public async Task RunAsync(int count)
@@ -54,20 +58,29 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
         _rpc = new EthRpcClient(_transport);
         _admin = await ChainClient.ConnectAsync(_rpc, _wallet.DeriveSigner(0));
         _merchants = await Task.WhenAll(Enumerable.Range(1, Merchants).Select(i => ChainClient.ConnectAsync(_rpc, _wallet.DeriveSigner(i))));
+        Mode[] modes = [new("1 merchant, 1 at a time", 1, 1), new($"1 merchant, {Merchants} in flight", 1, Merchants), new($"{Merchants} merchants, 1 each", Merchants, Merchants)];
 
         Console.WriteLine($"Award throughput against {url}: {count} awards per run (after {WarmUp} warm-up awards), each run on a fresh LoyaltyPoints, best of {rounds} rounds, contenders alternating.");
         foreach (Contender contender in (Contender[])[Contender.Raw, Contender.EthCx])
         {
-            await MeasureAsync(contender, Merchants, WarmUp * 4); // warms this process up; not counted
+            await MeasureAsync(contender, modes[^1], WarmUp * 4); // warms this process up; not counted
         }
 
-        double[] sequential = await BestOfAsync(1, count);
-        double[] concurrent = await BestOfAsync(Merchants, count);
+        List<(Mode Mode, double[] Best)> results = [];
+        foreach (Mode mode in modes)
+        {
+            results.Add((mode, await BestOfAsync(mode, count)));
+        }
 
         Console.WriteLine();
-        Console.WriteLine($"{"",-14} {"raw loop",13} {"ethers v6",14} {"LoyaltyService",19} {"vs raw",7} {"vs ethers",10}");
-        Print("1 merchant", sequential);
-        Print($"{Merchants} merchants", concurrent);
+        Console.WriteLine($"{"",-30} {"raw loop",13} {"ethers v6",14} {"LoyaltyService",19} {"vs raw",7} {"vs ethers",10}");
+        foreach ((Mode mode, double[] best) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{mode.Name,-30} {best[0],8:0} tx/s {(best[1] > 0 ? $"{best[1],9:0} tx/s" : $"{"-",14}")} {best[2],14:0} tx/s {best[2] / best[0],6:0.00}x {(best[1] > 0 ? $"{best[2] / best[1],9:0.00}x" : $"{"-",10}")}"));
+        }
+
+        Console.WriteLine("(No ethers v6 row with one merchant and several awards in flight: its sends can reach the node out of nonce order, which Hardhat's automine refuses.)");
     }
 
     /// <inheritdoc/>
@@ -78,10 +91,6 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
         _wallet.Dispose();
     }
 
-    private static void Print(string name, double[] best) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-14} {best[0],8:0} tx/s {best[1],9:0} tx/s {best[2],14:0} tx/s {best[2] / best[0],6:0.00}x {best[2] / best[1],9:0.00}x"));
-
     private static Address CustomerOf(int i) =>
         Address.FromBytes(Bytes32.Keccak(Encoding.UTF8.GetBytes($"customer-{i % Customers}")).Bytes[12..]);
 
@@ -89,26 +98,72 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
 
     private static PurchaseReference ReferenceOf(string prefix, int i) => PurchaseReference.FromOrderId($"{prefix}-{i}");
 
-    private async Task<double[]> BestOfAsync(int merchants, int count)
+    /// <summary>
+    /// Runs <paramref name="inFlight"/> workers at once, each making the award <paramref name="take"/> deals it until
+    /// there is none left; returns awards per second.
+    /// </summary>
+    private static async Task<double> RunAsync(int inFlight, int count, Func<int, Task<bool>> take)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(worker => Task.Run(async () =>
+        {
+            while (await take(worker))
+            {
+            }
+        })));
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Deals the awards to workers: with a merchant per worker, merchant m's share (m, m + merchants, ...); else the next one left.</summary>
+    private static Func<int, int?> Dealer(int merchants, int inFlight, int count)
+    {
+        int[] next = [.. Enumerable.Range(0, inFlight)];
+        int shared = -1;
+        return merchants == inFlight
+            ? worker => next[worker] < count ? (next[worker] += merchants) - merchants : null
+            : _ => Interlocked.Increment(ref shared) is var i && i < count ? i : null;
+    }
+
+    private static async Task<double> LoyaltyServiceAsync(ChainClient[] clients, int inFlight, Address points, string prefix, int count)
+    {
+        LoyaltyService[] services = [.. clients.Select(client => new LoyaltyService(client, points))];
+        var items = Enumerable.Range(0, count).Select(i => (Customer: CustomerOf(i), Purchase: ReferenceOf(prefix, i), Points: PointsOf(i))).ToArray();
+        Func<int, int?> deal = Dealer(clients.Length, inFlight, count);
+        return await RunAsync(inFlight, count, async worker =>
+        {
+            if (deal(worker) is not { } i)
+            {
+                return false;
+            }
+
+            AwardResult result = await services[worker % services.Length].AwardForPurchaseAsync(items[i].Customer, items[i].Purchase, items[i].Points);
+            return result.Outcome == AwardOutcome.Awarded ? true : throw new InvalidOperationException($"Purchase {prefix}-{i} was not awarded by this call: {result.Outcome}.");
+        });
+    }
+
+    private async Task<double[]> BestOfAsync(Mode mode, int count)
     {
         var best = new double[3];
         for (int round = 0; round < rounds; round++)
         {
             foreach (Contender contender in Enum.GetValues<Contender>())
             {
-                best[(int)contender] = Math.Max(best[(int)contender], await MeasureAsync(contender, merchants, count));
+                if (contender != Contender.Ethers || mode.Merchants == mode.InFlight)
+                {
+                    best[(int)contender] = Math.Max(best[(int)contender], await MeasureAsync(contender, mode, count));
+                }
             }
         }
 
-        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {merchants} merchant(s): raw {best[0]:0}, ethers {best[1]:0}, LoyaltyService {best[2]:0} tx/s"));
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {mode.Name}: raw {best[0]:0}, ethers {best[1]:0}, LoyaltyService {best[2]:0} tx/s"));
         return best;
     }
 
     /// <summary>Deploys a fresh contract, makes the warm-up awards, then times <paramref name="count"/> awards.</summary>
-    private async Task<double> MeasureAsync(Contender contender, int merchants, int count)
+    private async Task<double> MeasureAsync(Contender contender, Mode mode, int count)
     {
         Address points = await DeployAsync();
-        ChainClient[] clients = _merchants[..merchants];
+        ChainClient[] clients = _merchants[..mode.Merchants];
         foreach (ChainClient client in clients)
         {
             client.Nonces!.Resync(); // the other contenders sent from the same accounts
@@ -117,13 +172,13 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
         switch (contender)
         {
             case Contender.Raw:
-                await RawAsync(clients, points, "warm-up", WarmUp);
-                return await RawAsync(clients, points, "order", count);
+                await RawAsync(clients, mode.InFlight, points, "warm-up", WarmUp);
+                return await RawAsync(clients, mode.InFlight, points, "order", count);
             case Contender.Ethers:
-                return await EthersAsync(points, merchants, count); // its warm-up is in the script
+                return await EthersAsync(points, mode.Merchants, count); // its warm-up is in the script
             default:
-                await LoyaltyServiceAsync(clients, points, "warm-up", WarmUp);
-                return await LoyaltyServiceAsync(clients, points, "order", count);
+                await LoyaltyServiceAsync(clients, mode.InFlight, points, "warm-up", WarmUp);
+                return await LoyaltyServiceAsync(clients, mode.InFlight, points, "order", count);
         }
     }
 
@@ -142,36 +197,12 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
         return deployed.Address;
     }
 
-    /// <summary>Each merchant awards its share (items m, m + merchants, ...) one after the other, all merchants at once; returns awards per second.</summary>
-    private static async Task<double> RunAsync(int merchants, int count, Func<int, int, Task> award)
-    {
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, merchants).Select(m => Task.Run(async () =>
-        {
-            for (int i = m; i < count; i += merchants)
-            {
-                await award(m, i);
-            }
-        })));
-        return count / clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<double> LoyaltyServiceAsync(ChainClient[] clients, Address points, string prefix, int count)
-    {
-        LoyaltyService[] services = [.. clients.Select(client => new LoyaltyService(client, points))];
-        var items = Enumerable.Range(0, count).Select(i => (Customer: CustomerOf(i), Purchase: ReferenceOf(prefix, i), Points: PointsOf(i))).ToArray();
-        return await RunAsync(clients.Length, count, async (m, i) =>
-        {
-            AwardResult result = await services[m].AwardForPurchaseAsync(items[i].Customer, items[i].Purchase, items[i].Points);
-            if (result.Outcome != AwardOutcome.Awarded)
-            {
-                throw new InvalidOperationException($"Purchase {prefix}-{i} was not awarded by this call: {result.Outcome}.");
-            }
-        });
-    }
-
-    /// <summary>Pre-signs every award with consecutive nonces (not timed), then posts each and fetches its receipt as bare JSON-RPC requests (timed).</summary>
-    private async Task<double> RawAsync(ChainClient[] clients, Address points, string prefix, int count)
+    /// <summary>
+    /// Pre-signs every award with consecutive nonces (not timed), then posts each and fetches its receipt as bare
+    /// JSON-RPC requests (timed). With one merchant and several awards in flight, the sends go one after the other in
+    /// nonce order (as Hardhat's automine needs; the NonceManager does the same) and the receipts are fetched in parallel.
+    /// </summary>
+    private async Task<double> RawAsync(ChainClient[] clients, int inFlight, Address points, string prefix, int count)
     {
         FeeSuggestion fees = await new FeeOracle(_rpc).SuggestAsync();
         byte[][] sends = new byte[count][];
@@ -196,9 +227,36 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
             }
         }
 
-        return await RunAsync(clients.Length, count, async (_, i) =>
+        Func<int, int?> deal = Dealer(clients.Length, inFlight, count);
+        using var inOrder = new SemaphoreSlim(1, 1);
+        bool ordered = clients.Length < inFlight;
+        return await RunAsync(inFlight, count, async worker =>
         {
-            string sent = await PostAsync(sends[i]);
+            int i;
+            string sent;
+            if (ordered)
+            {
+                await inOrder.WaitAsync();
+            }
+
+            try
+            {
+                if (deal(worker) is not { } next)
+                {
+                    return false;
+                }
+
+                i = next;
+                sent = await PostAsync(sends[i]);
+            }
+            finally
+            {
+                if (ordered)
+                {
+                    inOrder.Release();
+                }
+            }
+
             if (!sent.Contains("\"result\"", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"The node refused a pre-signed award: {sent}");
@@ -210,10 +268,7 @@ internal sealed class AwardThroughput(string url, int rounds, string ethersScrip
                 await Task.Delay(1);
             }
 
-            if (!receipt.Contains("\"status\":\"0x1\"", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"A pre-signed award failed: {receipt}");
-            }
+            return receipt.Contains("\"status\":\"0x1\"", StringComparison.Ordinal) ? true : throw new InvalidOperationException($"A pre-signed award failed: {receipt}");
         });
     }
 
