@@ -10,6 +10,7 @@ internal sealed class RecentSet<T>(int capacity)
 {
     private readonly ConcurrentDictionary<T, byte> _items = new();
     private readonly ConcurrentQueue<T> _order = new();
+    private int _count;
 
     /// <summary>Adds <paramref name="item"/>; false when it was already there (the oldest items are forgotten past the capacity).</summary>
     /// <param name="item">The item.</param>
@@ -22,9 +23,9 @@ internal sealed class RecentSet<T>(int capacity)
         }
 
         _order.Enqueue(item);
-        while (_items.Count > capacity && _order.TryDequeue(out T? oldest))
+        if (Interlocked.Increment(ref _count) > capacity && _order.TryDequeue(out T? oldest) && _items.TryRemove(oldest, out _))
         {
-            _items.TryRemove(oldest, out _);
+            Interlocked.Decrement(ref _count);
         }
 
         return true;
