@@ -16,7 +16,8 @@ namespace EthCx.Throughput;
 /// mnemonic's funded accounts): EthCx's <see cref="ChainClient"/> beside a raw loop that posts
 /// pre-signed <c>eth_sendRawTransaction</c> requests with a bare <see cref="HttpClient"/>, one
 /// sender and 16 senders, alternating in rounds, and prints both with the ratio.
-/// <c>scripts/bench/throughput</c> starts a node and runs it.
+/// <c>scripts/bench/throughput</c> starts a node and runs it. With <c>--scenario award</c>, measures
+/// awards for purchases instead (<see cref="AwardThroughput"/>, run by <c>scripts/bench/awards</c>).
 /// </summary>
 public static class Program
 {
@@ -24,15 +25,23 @@ public static class Program
     private static readonly Address Recipient = Address.Parse("0x000000000000000000000000000000000000dEaD");
 
     /// <summary>Runs the measurement.</summary>
-    /// <param name="args"><c>--rpc-url URL</c> (required), <c>--count N</c> transactions per run (default 1600), <c>--rounds R</c> (default 3).</param>
+    /// <param name="args"><c>--rpc-url URL</c> (required), <c>--count N</c> transactions per run (default 1600, 800 for awards), <c>--rounds R</c> (default 3),
+    /// <c>--scenario transfer|award</c> (default transfer), <c>--ethers-script PATH</c> (award; default scripts/bench/ethers-awards.js).</param>
     /// <returns>0 on success, 2 for bad arguments.</returns>
     public static async Task<int> Main(string[] args)
     {
         Dictionary<string, string> options = ParseArguments(args);
         if (!options.TryGetValue("--rpc-url", out string? url))
         {
-            await Console.Error.WriteLineAsync("usage: EthCx.Throughput --rpc-url URL [--count N] [--rounds R]");
+            await Console.Error.WriteLineAsync("usage: EthCx.Throughput --rpc-url URL [--scenario transfer|award] [--count N] [--rounds R] [--ethers-script PATH]");
             return 2;
+        }
+
+        if (options.GetValueOrDefault("--scenario", "transfer") == "award")
+        {
+            using var awards = new AwardThroughput(url, int.Parse(options.GetValueOrDefault("--rounds", "3"), CultureInfo.InvariantCulture), options.GetValueOrDefault("--ethers-script", "scripts/bench/ethers-awards.js"));
+            await awards.RunAsync(int.Parse(options.GetValueOrDefault("--count", "800"), CultureInfo.InvariantCulture) / AwardThroughput.Merchants * AwardThroughput.Merchants);
+            return 0;
         }
 
         int count = int.Parse(options.GetValueOrDefault("--count", "1600"), CultureInfo.InvariantCulture) / Senders * Senders;

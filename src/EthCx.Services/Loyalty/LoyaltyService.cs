@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Security.Cryptography;
 using EthCx.Chain.Contracts;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Eip712;
@@ -19,21 +20,38 @@ namespace EthCx.Services.Loyalty;
 /// customer sends.
 /// </summary>
 /// <remarks>
-/// Exactly once: an award first reads <c>purchaseOf</c>; an existing award with the same customer and points is the
-/// answer (<see cref="AwardOutcome.AlreadyAwarded"/>, with the original transaction), other terms are a
-/// <see cref="PurchaseAwardConflictException"/>. Concurrent calls for one reference in this process share one
-/// attempt; a duplicate that still reaches the chain (another process, or a transaction of a crashed run still
-/// pending) is refused by the contract with <c>LoyaltyPurchaseAlreadyAwarded</c>, which is read back the same way
-/// (waiting, up to the client's receipt time-out, for a pending award to be mined). A shared attempt runs under the
-/// first caller's cancellation token.
+/// Exactly once: the contract refuses a second award of a reference (<c>LoyaltyPurchaseAlreadyAwarded</c>), and that
+/// refusal is read back: an existing award with the same customer and points is the answer
+/// (<see cref="AwardOutcome.AlreadyAwarded"/>, with the original transaction), other terms are a
+/// <see cref="PurchaseAwardConflictException"/>; a duplicate refused while the original is still pending waits (up to
+/// the client's receipt time-out) for it to be mined. Concurrent calls for one reference in this process share one
+/// attempt, under the first caller's cancellation token.
+/// <para>
+/// Speed: a first award is one transaction and its receipt, nothing more: no read before it and no gas estimate
+/// (the gas limit is the worst case of an award, estimated once per service, see <see cref="AwardForPurchaseAsync"/>).
+/// A reference this service has already attempted (a retry) is read first (<c>purchaseOf</c>), so a retry in the
+/// same process sends nothing. A retry from another process (after a crash) sends one transaction that the contract
+/// refuses: it costs that transaction's gas and changes nothing.
+/// </para>
 /// </remarks>
 public sealed partial class LoyaltyService
 {
     private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// What an award costs more when the points supply is zero (a zero-to-nonzero write instead of a nonzero one,
+    /// EIP-2929/EIP-2200: 22,100 - 5,000 gas), which the once-made estimate of <see cref="AwardGasLimitAsync"/> may not have seen.
+    /// </summary>
+    private const ulong ZeroSupplySurcharge = 17_100;
+
+    /// <summary>How many references <see cref="_attempted"/> remembers; older ones are read back from the contract's refusal instead.</summary>
+    private const int AttemptedCapacity = 100_000;
+
     private readonly LoyaltyPointsService _points;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<Bytes32, Lazy<Task<AwardResult>>> _awardsInFlight = new();
+    private readonly RecentSet<Bytes32> _attempted = new(AttemptedCapacity);
+    private long _awardGasLimit;
     private Eip712Domain? _domain;
 
     /// <summary>Creates the service for the points contract at <paramref name="points"/>.</summary>
@@ -51,6 +69,12 @@ public sealed partial class LoyaltyService
     public Address Contract => _points.ContractAddress;
 
     /// <summary>Awards points for a purchase, exactly once per purchase reference (see the class remarks).</summary>
+    /// <remarks>
+    /// The gas limit of every award is the estimate of an award to a new customer (whose balance slot, like the
+    /// purchase slot, goes from zero to nonzero: the dearest case), plus <see cref="ZeroSupplySurcharge"/>, times the
+    /// client's <see cref="ChainClientOptions.GasMargin"/>; made by the first award of this service. Only the gas used
+    /// is paid, so the head room costs nothing.
+    /// </remarks>
     /// <param name="customer">The customer.</param>
     /// <param name="purchase">The purchase.</param>
     /// <param name="points">The points the purchase earns; at least 1.</param>
@@ -216,23 +240,39 @@ public sealed partial class LoyaltyService
 
     private async Task<AwardResult> AwardOnceAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken)
     {
-        if (await EarlierAwardAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false) is { } earlier)
+        if (!_attempted.Add(purchase.Hash) && await EarlierAwardAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             return earlier;
         }
 
         try
         {
-            TransactionReceipt receipt = await _points.AwardRequestAndWaitForReceiptAsync(customer, points, purchase.Hash, cancellationToken).ConfigureAwait(false);
+            ulong gas = await AwardGasLimitAsync(points, cancellationToken).ConfigureAwait(false);
+            TransactionReceipt receipt = await _points.AwardRequestAndWaitForReceiptAsync(new AwardFunction(customer, points, purchase.Hash) { Gas = gas }, cancellationToken).ConfigureAwait(false);
             LogAwarded(_logger, points, customer, purchase, receipt.TransactionHash);
             return new AwardResult(customer, purchase, points, AwardOutcome.Awarded, TransactionSummary.From(receipt));
         }
         catch (LoyaltyPurchaseAlreadyAwardedException)
         {
-            // Another process, or a transaction of a crashed run, awarded the reference between our read and our
-            // send; the node may have refused our estimate against a pending block in which that award is not mined yet.
+            // Awarded before (a retry from another process or after a crash), or by a concurrent attempt elsewhere: the
+            // contract refused this transaction when it was mined.
             return await AwaitEarlierAwardAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The gas limit of an award (see <see cref="AwardForPurchaseAsync"/>), estimated by the first call; a refused estimate (e.g. the signer is no merchant) throws the decoded error and is not kept.</summary>
+    private async Task<ulong> AwardGasLimitAsync(long points, CancellationToken cancellationToken)
+    {
+        long known = Volatile.Read(ref _awardGasLimit);
+        if (known > 0)
+        {
+            return (ulong)known;
+        }
+
+        ulong estimate = await _points.AwardEstimateGasAsync(Address.FromBytes(RandomNumberGenerator.GetBytes(Address.Length)), points, Bytes32.FromBytes(RandomNumberGenerator.GetBytes(Bytes32.Length)), cancellationToken).ConfigureAwait(false);
+        ulong limit = (ulong)Math.Ceiling((estimate + ZeroSupplySurcharge) * _points.Client.Options.GasMargin);
+        Volatile.Write(ref _awardGasLimit, (long)limit);
+        return limit;
     }
 
     private async Task<AwardResult> AwaitEarlierAwardAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken)

@@ -125,6 +125,27 @@ public sealed class LoyaltyServiceTests(LocalNodeFixture fixture)
     }
 
     [Fact]
+    public async Task The_gas_limit_set_by_the_first_award_covers_the_dearest_award_a_new_customer_while_no_points_exist()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        (LoyaltyService other, _) = await MerchantAsync();
+        var merchant = new LoyaltyService(await Actors.ClientAsync(Node, Actors.Retailer), other.Contract);
+        PurchaseReference earlier = PurchaseReference.FromOrderId("ORD-2026-0004");
+        await other.AwardForPurchaseAsync(Customer, earlier, 100);
+
+        // The first award of this service sets its gas limit while points exist, for a customer who holds some.
+        AwardResult cheap = await merchant.AwardForPurchaseAsync(Customer, Order, 50);
+        await merchant.ReverseAsync(earlier);
+        await merchant.ReverseAsync(Order);
+        Address newcomer = Actors.Signer(Actors.Outsider).Address;
+        AwardResult dear = await merchant.AwardForPurchaseAsync(newcomer, PurchaseReference.FromOrderId("ORD-2026-0005"), 10);
+
+        Assert.Equal(AwardOutcome.Awarded, dear.Outcome);
+        Assert.True(dear.Transaction.GasUsed >= cheap.Transaction.GasUsed + (2 * 17_100), $"{dear.Transaction.GasUsed} vs {cheap.Transaction.GasUsed}");
+        Assert.Equal(10, (await merchant.GetAccountAsync(newcomer)).Balance);
+    }
+
+    [Fact]
     public async Task An_award_on_other_terms_is_a_conflict_not_a_retry()
     {
         await using var snapshot = await Node.SnapshotAsync();
