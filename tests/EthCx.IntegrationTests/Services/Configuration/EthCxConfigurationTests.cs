@@ -1,3 +1,4 @@
+using EthCx.Chain.Accounts;
 using EthCx.Chain.Primitives;
 using EthCx.Services.Configuration;
 using EthCx.Services.Consent;
@@ -13,6 +14,10 @@ namespace EthCx.IntegrationTests.Services.Configuration;
 public sealed class EthCxConfigurationTests(LocalNodeFixture fixture)
 {
     private static readonly string Key1 = DevAccounts.All[1].PrivateKey.ToString();
+
+    /// <summary>A key and a mnemonic of nobody's funded test accounts (the BIP-39 all-zero-entropy vector; an arbitrary in-range key).</summary>
+    private const string OwnKey = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    private const string OwnMnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
     private LocalNode Node => fixture.Node;
 
@@ -63,8 +68,14 @@ public sealed class EthCxConfigurationTests(LocalNodeFixture fixture)
         EthCxConfigurationException mainnet = Assert.Throws<EthCxConfigurationException>(() => EthCxSigners.Resolve(new EthCxOptions(), 1));
         Assert.Equal("ETHCX_PRIVATE_KEY or ETHCX_MNEMONIC is required: the node is on chain 1, and the Hardhat test mnemonic is only used on chain 31337 (a local node).", mainnet.Message);
 
-        Assert.Equal(DevAccounts.All[1].Address, EthCxSigners.Resolve(new EthCxOptions { PrivateKey = Key1 }, 1).Signer.Address);
-        Assert.Equal(DevAccounts.All[4].Address, EthCxSigners.Resolve(new EthCxOptions { Mnemonic = DevAccounts.Mnemonic, AccountIndex = 4 }, 11155111).Signer.Address);
+        Assert.Equal(DevAccounts.All[1].Address, EthCxSigners.Resolve(new EthCxOptions { PrivateKey = Key1 }, 31337).Signer.Address);
+        Assert.Equal(DevAccounts.All[4].Address, EthCxSigners.Resolve(new EthCxOptions { Mnemonic = DevAccounts.Mnemonic, AccountIndex = 4 }, 31337).Signer.Address);
+        Assert.Equal(PrivateKeySigner.FromHex(OwnKey).Address, EthCxSigners.Resolve(new EthCxOptions { PrivateKey = OwnKey }, 1).Signer.Address);
+        using (HdWallet wallet = HdWallet.FromMnemonic(OwnMnemonic))
+        {
+            Assert.Equal(wallet.DeriveSigner(4).Address, EthCxSigners.Resolve(new EthCxOptions { Mnemonic = OwnMnemonic, AccountIndex = 4 }, 11155111).Signer.Address);
+        }
+
         Assert.Equal("ETHCX_PRIVATE_KEY and ETHCX_MNEMONIC are both set; set one.", Assert.Throws<EthCxConfigurationException>(() => EthCxSigners.Resolve(new EthCxOptions { PrivateKey = Key1, Mnemonic = DevAccounts.Mnemonic }, 1)).Message);
 
         string badKey = Key1[..^2] + "zz";
@@ -74,6 +85,26 @@ public sealed class EthCxConfigurationTests(LocalNodeFixture fixture)
         EthCxConfigurationException mnemonic = Assert.Throws<EthCxConfigurationException>(() => EthCxSigners.Resolve(new EthCxOptions { Mnemonic = typo }, 1));
         Assert.Equal("ETHCX_MNEMONIC is not a valid BIP-39 English mnemonic (12 to 24 words with a matching checksum).", mnemonic.Message);
         Assert.DoesNotContain("tset", mnemonic.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_test_mnemonic_and_its_keys_are_refused_off_the_local_chain_even_when_configured()
+    {
+        EthCxConfigurationException key = Assert.Throws<EthCxConfigurationException>(() => EthCxSigners.Resolve(new EthCxOptions { PrivateKey = Key1 }, 1));
+        Assert.Equal("ETHCX_PRIVATE_KEY is the key of account 1 of the Hardhat test mnemonic, whose keys are public (anyone can take what they hold): it is refused on chain 1, and only used on chain 31337 (a local node).", key.Message);
+        Assert.DoesNotContain(Key1[2..], key.ToString(), StringComparison.OrdinalIgnoreCase);
+        string lastFunded = HdWalletKeyHex(EthCxSigners.TestAccountCount - 1);
+        Assert.Contains("account 19 of", Assert.Throws<EthCxConfigurationException>(() => EthCxSigners.Resolve(new EthCxOptions { PrivateKey = lastFunded }, 11155111)).Message, StringComparison.Ordinal);
+
+        EthCxConfigurationException mnemonic = Assert.Throws<EthCxConfigurationException>(() => EthCxSigners.Resolve(new EthCxOptions { Mnemonic = " Test test  test test test test test test test test test JUNK ", AccountIndex = 30 }, 11155111));
+        Assert.Equal("ETHCX_MNEMONIC is the Hardhat test mnemonic, whose keys are public (anyone can take what they hold): it is refused on chain 11155111, and only used on chain 31337 (a local node).", mnemonic.Message);
+    }
+
+    private static string HdWalletKeyHex(int index)
+    {
+        using HdWallet wallet = HdWallet.FromMnemonic(DevAccounts.Mnemonic);
+        using PrivateKeySigner signer = wallet.DeriveSigner(index);
+        return Convert.ToHexString(signer.ExportPrivateKey());
     }
 
     [Fact]
