@@ -71,9 +71,9 @@ public sealed partial class LoyaltyService
     /// <summary>Awards points for a purchase, exactly once per purchase reference (see the class remarks).</summary>
     /// <remarks>
     /// The gas limit of every award is the estimate of an award to a new customer (whose balance slot, like the
-    /// purchase slot, goes from zero to nonzero: the dearest case), plus <see cref="ZeroSupplySurcharge"/>, times the
-    /// client's <see cref="ChainClientOptions.GasMargin"/>; made by the first award of this service. Only the gas used
-    /// is paid, so the head room costs nothing.
+    /// purchase slot, goes from zero to nonzero: the dearest case) with calldata of no zero byte (the largest points),
+    /// plus <see cref="ZeroSupplySurcharge"/>, times the client's <see cref="ChainClientOptions.GasMargin"/>; made by the
+    /// first award of this service. Only the gas used is paid, so the head room costs nothing.
     /// </remarks>
     /// <param name="customer">The customer.</param>
     /// <param name="purchase">The purchase.</param>
@@ -247,7 +247,7 @@ public sealed partial class LoyaltyService
 
         try
         {
-            ulong gas = await AwardGasLimitAsync(points, cancellationToken).ConfigureAwait(false);
+            ulong gas = await AwardGasLimitAsync(cancellationToken).ConfigureAwait(false);
             TransactionReceipt receipt = await _points.AwardRequestAndWaitForReceiptAsync(new AwardFunction(customer, points, purchase.Hash) { Gas = gas }, cancellationToken).ConfigureAwait(false);
             LogAwarded(_logger, points, customer, purchase, receipt.TransactionHash);
             return new AwardResult(customer, purchase, points, AwardOutcome.Awarded, TransactionSummary.From(receipt));
@@ -260,8 +260,20 @@ public sealed partial class LoyaltyService
         }
     }
 
+    /// <summary>Random bytes none of which is zero (a zero calldata byte costs 4 gas instead of 16, which would make an estimate too low).</summary>
+    private static byte[] NonZeroRandomBytes(int length)
+    {
+        byte[] bytes = RandomNumberGenerator.GetBytes(length);
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] |= 1;
+        }
+
+        return bytes;
+    }
+
     /// <summary>The gas limit of an award (see <see cref="AwardForPurchaseAsync"/>), estimated by the first call; a refused estimate (e.g. the signer is no merchant) throws the decoded error and is not kept.</summary>
-    private async Task<ulong> AwardGasLimitAsync(long points, CancellationToken cancellationToken)
+    private async Task<ulong> AwardGasLimitAsync(CancellationToken cancellationToken)
     {
         long known = Volatile.Read(ref _awardGasLimit);
         if (known > 0)
@@ -269,7 +281,8 @@ public sealed partial class LoyaltyService
             return (ulong)known;
         }
 
-        ulong estimate = await _points.AwardEstimateGasAsync(Address.FromBytes(RandomNumberGenerator.GetBytes(Address.Length)), points, Bytes32.FromBytes(RandomNumberGenerator.GetBytes(Bytes32.Length)), cancellationToken).ConfigureAwait(false);
+        // A fresh customer and reference (zero slots), and the largest points: every calldata byte nonzero, the dearest case.
+        ulong estimate = await _points.AwardEstimateGasAsync(Address.FromBytes(NonZeroRandomBytes(Address.Length)), long.MaxValue, Bytes32.FromBytes(NonZeroRandomBytes(Bytes32.Length)), cancellationToken).ConfigureAwait(false);
         ulong limit = (ulong)Math.Ceiling((estimate + ZeroSupplySurcharge) * _points.Client.Options.GasMargin);
         Volatile.Write(ref _awardGasLimit, (long)limit);
         return limit;
