@@ -80,7 +80,9 @@ public sealed partial class TraceabilityService
         }
 
         OnChainEvent[] missing = [.. events.Where(e => known[e.HashId] is null).DistinctBy(e => e.HashId).Select(OnChain)];
-        if (missing.Length > 0)
+        var anchoredHere = new HashSet<Bytes32>();
+        long? refusedSince = null;
+        while (missing.Length > 0)
         {
             try
             {
@@ -88,10 +90,37 @@ public sealed partial class TraceabilityService
                     ? await _tracker.AnchorEventRequestAndWaitForReceiptAsync(missing[0], cancellationToken).ConfigureAwait(false)
                     : await _tracker.AnchorEventsRequestAndWaitForReceiptAsync(missing, cancellationToken).ConfigureAwait(false);
                 LogAnchored(_logger, missing.Length, receipt.TransactionHash);
+                anchoredHere.UnionWith(missing.Select(m => m.EventId));
+                break;
             }
             catch (SupplyChainEventAlreadyAnchoredException)
             {
-                // Another party anchored one of them between our read and our send: read them all back.
+                // Another party anchored one of them after our read, so the whole transaction was refused and none of
+                // the others is anchored: send again those still missing. When none is newly anchored yet (the other
+                // party's transaction is pending, which the node's estimate already sees), wait for it to be mined.
+                var stillMissing = new List<OnChainEvent>(missing.Length);
+                foreach (OnChainEvent e in missing)
+                {
+                    if (await GetAnchorAsync(e.EventId, cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        stillMissing.Add(e);
+                    }
+                }
+
+                LogAnchoringRefused(_logger, missing.Length - stillMissing.Count, stillMissing.Count);
+                if (stillMissing.Count == missing.Length)
+                {
+                    ChainClientOptions options = _tracker.Client.Options;
+                    refusedSince ??= options.TimeProvider.GetTimestamp();
+                    if (options.TimeProvider.GetElapsedTime(refusedSince.Value) > options.ReceiptTimeout)
+                    {
+                        throw new InvalidOperationException($"The tracker refuses to anchor {missing.Length} event(s) as already anchored, but no anchor of them was mined within {options.ReceiptTimeout}.");
+                    }
+
+                    await Task.Delay(options.ReceiptPollInitialInterval, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+
+                missing = [.. stillMissing];
             }
         }
 
@@ -100,7 +129,7 @@ public sealed partial class TraceabilityService
         {
             EventAnchor anchor = await GetAnchorAsync(e.HashId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Event {e.HashUri} is not anchored after the anchoring transaction.");
-            results.Add(new AnchorResult(anchor, known[e.HashId] is null && missing.Any(m => m.EventId == e.HashId) && anchor.Anchorer == _tracker.Client.Signer?.Address ? AnchorOutcome.Anchored : AnchorOutcome.AlreadyAnchored));
+            results.Add(new AnchorResult(anchor, anchoredHere.Contains(e.HashId) ? AnchorOutcome.Anchored : AnchorOutcome.AlreadyAnchored));
         }
 
         return results;
@@ -509,6 +538,9 @@ public sealed partial class TraceabilityService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Anchored {Count} EPCIS event(s) (transaction {Transaction})")]
     private static partial void LogAnchored(ILogger logger, int count, Bytes32 transaction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Anchoring refused: another party anchored an event first ({Anchored} now anchored by others, {Missing} to send again)")]
+    private static partial void LogAnchoringRefused(ILogger logger, int anchored, int missing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declared {Event} erroneous ({Reason}) (transaction {Transaction})")]
     private static partial void LogErrorDeclared(ILogger logger, string @event, ErrorReason reason, Bytes32 transaction);

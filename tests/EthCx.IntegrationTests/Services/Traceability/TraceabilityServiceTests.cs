@@ -1,6 +1,8 @@
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rpc;
 using EthCx.Contracts.SupplyChainTracker;
+using EthCx.IntegrationTests.Services.Configuration;
+using Microsoft.Extensions.Logging;
 using EthCx.Services.Deployment;
 using EthCx.Services.Traceability;
 using EthCx.Services.Traceability.Epcis;
@@ -85,6 +87,47 @@ public sealed class TraceabilityServiceTests(LocalNodeFixture fixture)
         Assert.Equal(commissioning.Anchor, results[0].Anchor);
         Assert.Equal(results[1].Anchor.Transaction, results[2].Anchor.Transaction);
         Assert.Equal(results[1].Anchor, results[3].Anchor);
+    }
+
+    [Fact]
+    public async Task A_batch_refused_because_another_party_anchored_one_event_first_anchors_the_others_again()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        Parties p = await PartiesAsync();
+        var logs = new ListLoggerFactory();
+        var retailer = new TraceabilityService(await Actors.ClientAsync(Node, Actors.Retailer), p.Retailer.Tracker, logs.CreateLogger<TraceabilityService>());
+        await Node.Client.EvmSetAutomineAsync(false);
+        try
+        {
+            // The carrier's anchor of Packing is pending when the retailer reads, so the retailer's batch is refused.
+            Task<AnchorResult> carrier = p.Carrier.AnchorAsync(Packing);
+            for (int i = 0; i < 400 && await Node.Client.GetTransactionCountAsync(Carrier, BlockParameter.Pending) == 0; i++)
+            {
+                await Task.Delay(10);
+            }
+
+            Task<IReadOnlyList<AnchorResult>> batch = retailer.AnchorManyAsync([Packing, Shipping]);
+            for (int i = 0; i < 400 && !logs.Messages.Any(m => m.Contains("Anchoring refused", StringComparison.Ordinal)); i++)
+            {
+                await Task.Delay(10);
+            }
+
+            for (int i = 0; i < 200 && !batch.IsCompleted; i++)
+            {
+                await Node.Client.EvmMineAsync();
+                await Task.Delay(25);
+            }
+
+            IReadOnlyList<AnchorResult> results = await batch;
+            Assert.Equal(AnchorOutcome.Anchored, (await carrier).Outcome);
+            Assert.Contains(logs.Messages, m => m.Contains("Anchoring refused: another party anchored an event first (0 now anchored by others, 2 to send again)", StringComparison.Ordinal));
+            Assert.Equal([AnchorOutcome.AlreadyAnchored, AnchorOutcome.Anchored], results.Select(r => r.Outcome));
+            Assert.Equal([Carrier, Retailer], results.Select(r => r.Anchor.Anchorer));
+        }
+        finally
+        {
+            await Node.Client.EvmSetAutomineAsync(true);
+        }
     }
 
     [Fact]
