@@ -48,6 +48,7 @@ public sealed partial class CustomerJourneys
     /// <param name="cancellationToken">Cancels the journey between steps.</param>
     /// <returns>The steps.</returns>
     /// <exception cref="JourneyFailedException">A step failed (inner: e.g. <see cref="ConsentMissingException"/>).</exception>
+    /// <exception cref="JourneyCanceledException">Cancelled; it names the steps completed before.</exception>
     public Task<JourneyResult> PurchaseAsync(PurchaseRequest purchase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purchase);
@@ -66,10 +67,17 @@ public sealed partial class CustomerJourneys
     /// <param name="shipment">The shipment.</param>
     /// <param name="cancellationToken">Cancels the journey between steps.</param>
     /// <returns>The steps.</returns>
-    /// <exception cref="JourneyFailedException">A step failed.</exception>
+    /// <exception cref="ArgumentException">The shipment has no EPCIS event.</exception>
+    /// <exception cref="JourneyFailedException">A step failed (inner: e.g. <see cref="ShipmentConflictException"/>).</exception>
+    /// <exception cref="JourneyCanceledException">Cancelled; it names the steps completed before.</exception>
     public Task<JourneyResult> DispatchAsync(ShipmentRequest shipment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shipment);
+        if (shipment.Events is not { Count: > 0 })
+        {
+            throw new ArgumentException($"A dispatch anchors at least one EPCIS event; shipment {shipment.Sscc} has none.", nameof(shipment));
+        }
+
         ShipmentId id = ShipmentId.FromSscc(shipment.Sscc);
         var steps = new List<(string, Func<CancellationToken, Task<JourneyStep>>)>
         {
@@ -83,7 +91,9 @@ public sealed partial class CustomerJourneys
             {
                 if (await _traceability.GetShipmentAsync(id, token).ConfigureAwait(false) is { } existing)
                 {
-                    return new JourneyStep("create shipment", JourneyStepStatus.AlreadyDone, $"Shipment {shipment.Sscc} exists (custodian {existing.Custodian}).", null);
+                    return existing.Receiver == shipment.Receiver && SameOnChain(existing.Profile, shipment.Profile)
+                        ? new JourneyStep("create shipment", JourneyStepStatus.AlreadyDone, $"Shipment {shipment.Sscc} exists (custodian {existing.Custodian}).", null)
+                        : throw new ShipmentConflictException(shipment, existing);
                 }
 
                 ShipmentChange created = await _traceability.CreateShipmentAsync(id, shipment.Receiver, shipment.Profile, token).ConfigureAwait(false);
@@ -125,6 +135,7 @@ public sealed partial class CustomerJourneys
     /// <returns>The steps.</returns>
     /// <exception cref="ArgumentException">The return event's disposition is not <c>returned</c>.</exception>
     /// <exception cref="JourneyFailedException">A step failed.</exception>
+    /// <exception cref="JourneyCanceledException">Cancelled; it names the steps completed before.</exception>
     public Task<JourneyResult> ReturnAsync(ReturnRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -154,6 +165,7 @@ public sealed partial class CustomerJourneys
     /// <param name="cancellationToken">Cancels the journey between steps.</param>
     /// <returns>The steps.</returns>
     /// <exception cref="JourneyFailedException">A step failed.</exception>
+    /// <exception cref="JourneyCanceledException">Cancelled; it names the steps completed before.</exception>
     public Task<JourneyResult> WithdrawAsync(SignedConsentWithdrawal withdrawal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
@@ -177,6 +189,13 @@ public sealed partial class CustomerJourneys
                     : new JourneyStep("check refusal", JourneyStepStatus.Checked, $"Further {withdrawal.Purpose} interactions are refused: {check.Refusal}.", null);
             }));
     }
+
+    /// <summary>Whether two profiles are the same once stored (temperatures in hundredths of a degree, durations in whole seconds).</summary>
+    private static bool SameOnChain(ColdChainProfile stored, ColdChainProfile requested) =>
+        stored.MinCelsius == Math.Round(requested.MinCelsius, 2, MidpointRounding.AwayFromZero)
+        && stored.MaxCelsius == Math.Round(requested.MaxCelsius, 2, MidpointRounding.AwayFromZero)
+        && stored.MaxSingleExcursion == TimeSpan.FromSeconds(Math.Floor(requested.MaxSingleExcursion.TotalSeconds))
+        && stored.ExcursionBudget == TimeSpan.FromSeconds(Math.Floor(requested.ExcursionBudget.TotalSeconds));
 
     private async Task<JourneyStep> RequireConsentAsync(Address customer, ConsentPurpose purpose, DataElements elements, CancellationToken cancellationToken)
     {
@@ -205,13 +224,21 @@ public sealed partial class CustomerJourneys
         var done = new List<JourneyStep>(steps.Length);
         foreach ((string name, Func<CancellationToken, Task<JourneyStep>> run) in steps)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new JourneyCanceledException(journey, name, done, null, cancellationToken);
+            }
+
             JourneyStep step;
             try
             {
                 step = await run(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException e)
+            {
+                throw new JourneyCanceledException(journey, name, done, e, e.CancellationToken);
+            }
+            catch (Exception e)
             {
                 LogFailed(_logger, journey, name, e.Message);
                 throw new JourneyFailedException(journey, name, done, e);

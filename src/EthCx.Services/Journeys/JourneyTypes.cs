@@ -65,13 +65,14 @@ public sealed class JourneyFailedException : Exception
     /// <summary>The steps completed before the failure (applied ones stay on chain).</summary>
     public IReadOnlyList<JourneyStep> CompletedSteps { get; }
 
-    private static string Describe(string journey, string failedStep, IReadOnlyList<JourneyStep> completed, Exception inner)
-    {
-        string done = completed.Count == 0
+    /// <summary>The sentence naming the steps completed before a failure or cancellation.</summary>
+    internal static string DescribeCompleted(IReadOnlyList<JourneyStep> completed) =>
+        completed.Count == 0
             ? "No step was applied."
             : "Completed before it: " + string.Join("; ", completed.Select(step => $"{step.Name} ({Word(step.Status)}{(step.Transaction is { } tx ? ", transaction " + tx.Hash : string.Empty)})")) + ".";
-        return $"The {journey} journey failed at step '{failedStep}': {inner?.Message} {done} Running the journey again resumes at the failed step.";
-    }
+
+    private static string Describe(string journey, string failedStep, IReadOnlyList<JourneyStep> completed, Exception inner) =>
+        $"The {journey} journey failed at step '{failedStep}': {inner?.Message} {DescribeCompleted(completed)} Running the journey again resumes at the failed step.";
 
     private static string Word(JourneyStepStatus status) => status switch
     {
@@ -79,6 +80,55 @@ public sealed class JourneyFailedException : Exception
         JourneyStepStatus.AlreadyDone => "already done",
         _ => "checked",
     };
+}
+
+/// <summary>
+/// A journey was cancelled at a step. The steps before it stay applied on chain and are listed; the step itself may
+/// have sent its transaction (a sent transaction is not recalled). Every step is idempotent, so running the same
+/// journey again resumes where it stopped.
+/// </summary>
+public sealed class JourneyCanceledException : OperationCanceledException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="canceledStep">The step that was cancelled or not started.</param>
+    /// <param name="completed">The steps completed before it.</param>
+    /// <param name="innerException">The cancellation inside the step, or null when cancelled between steps.</param>
+    /// <param name="token">The token that was cancelled.</param>
+    public JourneyCanceledException(string journey, string canceledStep, IReadOnlyList<JourneyStep> completed, Exception? innerException, CancellationToken token)
+        : base($"The {journey} journey was cancelled at step '{canceledStep}'. {JourneyFailedException.DescribeCompleted(completed)} Running the journey again resumes at that step.", innerException, token)
+    {
+        Journey = journey;
+        CanceledStep = canceledStep;
+        CompletedSteps = completed;
+    }
+
+    /// <summary>The journey.</summary>
+    public string Journey { get; }
+
+    /// <summary>The step that was cancelled (it may have sent its transaction) or not started.</summary>
+    public string CanceledStep { get; }
+
+    /// <summary>The steps completed before the cancellation (applied ones stay on chain).</summary>
+    public IReadOnlyList<JourneyStep> CompletedSteps { get; }
+}
+
+/// <summary>A shipment with the requested SSCC exists with another receiver or profile: it is another shipment, not an earlier run of this dispatch.</summary>
+public sealed class ShipmentConflictException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="requested">The dispatch asked for.</param>
+    /// <param name="existing">The shipment on chain.</param>
+    public ShipmentConflictException(ShipmentRequest requested, ShipmentView existing)
+        : base($"Shipment {requested?.Sscc} already exists for receiver {existing?.Receiver} with profile {existing?.Profile}; the dispatch asks for receiver {requested?.Receiver} with profile {requested?.Profile}, so it is not a retry of that shipment.")
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        ArgumentNullException.ThrowIfNull(existing);
+        Existing = existing;
+    }
+
+    /// <summary>The shipment on chain.</summary>
+    public ShipmentView Existing { get; }
 }
 
 /// <summary>The customer has no consent in force that covers what a journey needs.</summary>

@@ -8,6 +8,7 @@ using EthCx.Services.Loyalty;
 using EthCx.Services.Traceability;
 using EthCx.Services.Traceability.Epcis;
 using EthCx.Testing;
+using Microsoft.Extensions.Logging;
 using EpcisEventType = EthCx.Services.Traceability.Epcis.EpcisEventType;
 
 namespace EthCx.IntegrationTests.Services.Journeys;
@@ -85,6 +86,71 @@ public sealed class CustomerJourneysTests(LocalNodeFixture fixture)
         JourneyResult resumed = await merchant.Journeys.PurchaseAsync(purchase);
         Assert.Equal([JourneyStepStatus.Checked, JourneyStepStatus.AlreadyDone, JourneyStepStatus.Applied], resumed.Steps.Select(s => s.Status));
         Assert.Equal(interaction.Transaction, resumed.Steps[1].Transaction);
+    }
+
+    [Fact]
+    public async Task A_purchase_cancelled_between_steps_names_the_applied_steps_and_a_rerun_resumes()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        Business b = await BusinessAsync();
+        await GiveAsync(b.Consent, ConsentPurpose.CustomerRelationshipManagement, DataElements.PurchaseHistory);
+        var purchase = new PurchaseRequest(Customer, "ORD-10", 30);
+        using var cancellation = new CancellationTokenSource();
+        var journeys = new CustomerJourneys(b.Consent, b.Traceability, b.Loyalty, new CancelOnStep("record purchase interaction", cancellation));
+
+        JourneyCanceledException cancelled = await Assert.ThrowsAsync<JourneyCanceledException>(() => journeys.PurchaseAsync(purchase, cancellation.Token));
+
+        Assert.Equal("award points", cancelled.CanceledStep);
+        Assert.Equal(cancellation.Token, cancelled.CancellationToken);
+        Assert.Equal([JourneyStepStatus.Checked, JourneyStepStatus.Applied], cancelled.CompletedSteps.Select(s => s.Status));
+        Assert.Equal($"The purchase journey was cancelled at step 'award points'. Completed before it: consent check (checked); record purchase interaction (applied, transaction {cancelled.CompletedSteps[1].Transaction!.Hash}). Running the journey again resumes at that step.", cancelled.Message);
+        Assert.Equal(0, (await b.Loyalty.GetAccountAsync(Customer)).Balance);
+        JourneyResult resumed = await b.Journeys.PurchaseAsync(purchase);
+        Assert.Equal([JourneyStepStatus.Checked, JourneyStepStatus.AlreadyDone, JourneyStepStatus.Applied], resumed.Steps.Select(s => s.Status));
+    }
+
+    [Fact]
+    public async Task A_dispatch_refuses_a_shipment_without_events_and_one_whose_sscc_is_taken_on_other_terms()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        Business b = await BusinessAsync();
+        const string sscc = "urn:epc:id:sscc:4012345.0000000042";
+        EpcisEvent shipping = new EpcisEventDraft(EpcisEventType.Object, Tuesday, EpcisAction.Observe, BusinessStep.Shipping) { Epcs = [sscc], Disposition = Disposition.InTransit }.Build();
+        var profile = new ColdChainProfile(2, 8, TimeSpan.FromMinutes(30), TimeSpan.FromHours(1));
+        Address carrier = Actors.Signer(Actors.Carrier).Address;
+
+        ArgumentException empty = await Assert.ThrowsAsync<ArgumentException>(() => b.Journeys.DispatchAsync(new ShipmentRequest(sscc, Customer, profile, [], carrier)));
+        Assert.Equal($"A dispatch anchors at least one EPCIS event; shipment {sscc} has none. (Parameter 'shipment')", empty.Message);
+
+        await b.Journeys.DispatchAsync(new ShipmentRequest(sscc, Customer, profile, [shipping], carrier));
+        JourneyResult same = await b.Journeys.DispatchAsync(new ShipmentRequest(sscc, Customer, profile with { MinCelsius = 2.000m, MaxSingleExcursion = TimeSpan.FromSeconds(1800.4) }, [shipping], carrier));
+        Assert.Equal(JourneyStepStatus.AlreadyDone, same.Steps[1].Status);
+
+        Address other = Actors.Signer(Actors.Distributor).Address;
+        JourneyFailedException conflict = await Assert.ThrowsAsync<JourneyFailedException>(() => b.Journeys.DispatchAsync(new ShipmentRequest(sscc, other, profile, [shipping], carrier)));
+        Assert.Equal("create shipment", conflict.FailedStep);
+        ShipmentConflictException inner = Assert.IsType<ShipmentConflictException>(conflict.InnerException);
+        Assert.Equal(Customer, inner.Existing.Receiver);
+        Assert.Equal($"Shipment {sscc} already exists for receiver {Customer} with profile {inner.Existing.Profile}; the dispatch asks for receiver {other} with profile {profile}, so it is not a retry of that shipment.", inner.Message);
+        JourneyFailedException warmer = await Assert.ThrowsAsync<JourneyFailedException>(() => b.Journeys.DispatchAsync(new ShipmentRequest(sscc, Customer, profile with { MaxCelsius = 8.01m }, [shipping], carrier)));
+        Assert.IsType<ShipmentConflictException>(warmer.InnerException);
+    }
+
+    /// <summary>A journeys logger that cancels when a step with the given name is logged.</summary>
+    private sealed class CancelOnStep(string step, CancellationTokenSource cancellation) : ILogger<CustomerJourneys>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).Contains($", {step}: ", StringComparison.Ordinal))
+            {
+                cancellation.Cancel();
+            }
+        }
     }
 
     [Fact]
