@@ -50,7 +50,7 @@ public sealed partial class ConsentService
     /// <param name="grant">What the subject consents to.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The record after the grant and the transaction.</returns>
-    /// <exception cref="ConsentNoElementsException">The grant covers no data element.</exception>
+    /// <exception cref="ArgumentException">The grant covers no data element (refused here, before sending).</exception>
     /// <exception cref="ConsentExpiryNotInFutureException">The expiry is not in the future.</exception>
     /// <exception cref="ConsentSubjectErasedException">The subject is erased.</exception>
     public async Task<ConsentChange> GiveAsync(ConsentGrant grant, CancellationToken cancellationToken = default)
@@ -80,6 +80,7 @@ public sealed partial class ConsentService
     /// <param name="nonce">The subject's nonce to sign; default: their current one (sign the next message with nonce + 1 before relaying this one).</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The signed grant.</returns>
+    /// <exception cref="ArgumentException">The grant covers no data element.</exception>
     public async Task<SignedConsentGrant> SignGrantAsync(ISigner subject, ConsentGrant grant, DateTimeOffset? deadline = null, ulong? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subject);

@@ -127,7 +127,7 @@ public sealed record PurchaseAward(PurchaseReference Purchase, Address Customer,
 public sealed class PurchaseAwardConflictException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="requested">What was asked: customer and points.</param>
+    /// <param name="requested">The purchase reference asked for.</param>
     /// <param name="recorded">What the chain records for the reference.</param>
     /// <param name="requestedPoints">The points asked for.</param>
     /// <param name="requestedCustomer">The customer asked for.</param>

@@ -216,6 +216,28 @@ public sealed class LoyaltyServiceTests(LocalNodeFixture fixture)
     }
 
     [Fact]
+    public async Task A_redemption_past_its_deadline_or_beyond_the_balance_or_of_no_points_is_refused()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        (LoyaltyService merchant, _) = await MerchantAsync();
+        await merchant.AwardForPurchaseAsync(Customer, Order, 50);
+        RewardReference voucher = RewardReference.FromRewardId("VOUCHER-5EUR-0007");
+        Block latest = (await Node.Client.GetBlockByNumberAsync(BlockParameter.Latest))!;
+        DateTimeOffset past = DateTimeOffset.FromUnixTimeSeconds((long)latest.Timestamp - 60);
+
+        SignedRedemption late = await merchant.SignRedemptionAsync(Actors.Signer(Actors.Customer), Retailer, 10, voucher, deadline: past);
+        LoyaltyExpiredSignatureException expired = await Assert.ThrowsAsync<LoyaltyExpiredSignatureException>(() => merchant.RedeemBySignatureAsync(late));
+        Assert.Equal(past.ToUnixTimeSeconds(), (long)expired.Deadline);
+
+        var customer = new LoyaltyService(await Actors.ClientAsync(Node, Actors.Customer), merchant.Contract);
+        ERC20InsufficientBalanceException insufficient = await Assert.ThrowsAsync<ERC20InsufficientBalanceException>(() => customer.RedeemAsync(51, voucher));
+        Assert.Equal((50L, 51L), ((long)insufficient.Balance, (long)insufficient.Needed));
+        ArgumentOutOfRangeException none = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => customer.RedeemAsync(0, voucher));
+        Assert.Equal("points", none.ParamName);
+        Assert.Equal(50, (await merchant.GetAccountAsync(Customer)).Balance);
+    }
+
+    [Fact]
     public async Task Only_a_merchant_awards()
     {
         await using var snapshot = await Node.SnapshotAsync();
