@@ -25,7 +25,8 @@ namespace EthCx.Services.Loyalty;
 /// (<see cref="AwardOutcome.AlreadyAwarded"/>, with the original transaction), other terms are a
 /// <see cref="PurchaseAwardConflictException"/>; a duplicate refused while the original is still pending waits (up to
 /// the client's receipt time-out) for it to be mined. Concurrent calls for one reference in this process share one
-/// attempt, under the first caller's cancellation token.
+/// attempt, made under the first caller's cancellation token; each caller stops waiting when its own token is
+/// cancelled, and a caller whose shared attempt was cancelled by another caller's token makes an attempt of its own.
 /// <para>
 /// Speed: a first award is one transaction and its receipt, nothing more: no read before it and no gas estimate
 /// (the gas limit is the worst case of an award, estimated once per service, see <see cref="AwardForPurchaseAsync"/>).
@@ -90,18 +91,23 @@ public sealed partial class LoyaltyService
             throw new ArgumentOutOfRangeException(nameof(points), points, "A purchase earns at least 1 point.");
         }
 
-        var attempt = new Lazy<Task<AwardResult>>(() => AwardOnceAsync(customer, purchase, points, cancellationToken));
-        Lazy<Task<AwardResult>> shared = _awardsInFlight.GetOrAdd(purchase.Hash, attempt);
-        try
+        while (true)
         {
-            AwardResult result = await shared.Value.ConfigureAwait(false);
-            return result.Customer == customer && result.Points == points
-                ? result
-                : throw new PurchaseAwardConflictException(purchase, new PurchaseAward(purchase, result.Customer, result.Points), points, customer);
-        }
-        finally
-        {
-            _awardsInFlight.TryRemove(new KeyValuePair<Bytes32, Lazy<Task<AwardResult>>>(purchase.Hash, shared));
+            Lazy<Task<AwardResult>>? attempt = null;
+            attempt = new Lazy<Task<AwardResult>>(() => SharedAttemptAsync(attempt!, customer, purchase, points, cancellationToken));
+            Lazy<Task<AwardResult>> shared = _awardsInFlight.GetOrAdd(purchase.Hash, attempt);
+            try
+            {
+                AwardResult result = await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return result.Customer == customer && result.Points == points
+                    ? result
+                    : throw new PurchaseAwardConflictException(purchase, new PurchaseAward(purchase, result.Customer, result.Points), points, customer);
+            }
+            catch (OperationCanceledException) when (shared != attempt && !cancellationToken.IsCancellationRequested)
+            {
+                // The caller whose attempt this one joined was cancelled, not this one: make an attempt of its own
+                // (a retry: it reads the award first, or has its duplicate refused).
+            }
         }
     }
 
@@ -235,6 +241,19 @@ public sealed partial class LoyaltyService
         if (points <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(points), points, "A redemption burns at least 1 point.");
+        }
+    }
+
+    /// <summary>One attempt that concurrent calls share; it leaves <see cref="_awardsInFlight"/> when it ends, whoever still waits for it.</summary>
+    private async Task<AwardResult> SharedAttemptAsync(Lazy<Task<AwardResult>> self, Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AwardOnceAsync(customer, purchase, points, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _awardsInFlight.TryRemove(new KeyValuePair<Bytes32, Lazy<Task<AwardResult>>>(purchase.Hash, self));
         }
     }
 

@@ -62,6 +62,49 @@ public sealed class LoyaltyServiceTests(LocalNodeFixture fixture)
     }
 
     [Fact]
+    public async Task A_caller_that_joined_an_attempt_cancelled_by_another_caller_still_gets_the_one_award()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        (LoyaltyService merchant, _) = await MerchantAsync();
+        using var first = new CancellationTokenSource();
+        using var own = new CancellationTokenSource();
+        await Node.Client.EvmSetAutomineAsync(false);
+        try
+        {
+            Task<AwardResult> cancelled = merchant.AwardForPurchaseAsync(Customer, Order, 70, first.Token);
+            Task<AwardResult> joined = merchant.AwardForPurchaseAsync(Customer, Order, 70);
+            Task<AwardResult> leaving = merchant.AwardForPurchaseAsync(Customer, Order, 70, own.Token);
+            for (int i = 0; i < 400 && await Node.Client.GetTransactionCountAsync(Retailer, BlockParameter.Pending) == await Node.Client.GetTransactionCountAsync(Retailer); i++)
+            {
+                await Task.Delay(10);
+            }
+
+            // A waiter's own token ends its wait (bounded, so that a token ignored fails instead of hanging).
+            own.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.False(joined.IsCompleted);
+            first.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(30)));
+            for (int i = 0; i < 200 && !joined.IsCompleted; i++)
+            {
+                await Node.Client.EvmMineAsync();
+                await Task.Delay(25);
+            }
+
+            AwardResult result = await joined;
+            Assert.Equal(70, result.Points);
+        }
+        finally
+        {
+            await Node.Client.EvmSetAutomineAsync(true);
+        }
+
+        Assert.Single(await AwardLogsAsync(merchant.Contract, Order));
+        Assert.Equal(70, (await merchant.GetAccountAsync(Customer)).Balance);
+        Assert.Equal(AwardOutcome.AlreadyAwarded, (await merchant.AwardForPurchaseAsync(Customer, Order, 70)).Outcome);
+    }
+
+    [Fact]
     public async Task Concurrent_awards_of_one_purchase_by_two_merchants_make_exactly_one_award()
     {
         await using var snapshot = await Node.SnapshotAsync();
