@@ -2,6 +2,7 @@ using System.Numerics;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Eip712;
 using EthCx.Chain.Primitives;
+using EthCx.Chain.Rpc;
 
 namespace EthCx.Services;
 
@@ -38,5 +39,34 @@ internal static class TypedMessages
         Span<byte> word = stackalloc byte[32];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(word[24..], value);
         return Bytes32.FromBytes(word);
+    }
+}
+
+/// <summary>
+/// Signs one contract's EIP-712 messages for its <c>...BySig</c> functions: the contract's domain (read once), then the
+/// message's own fields followed by the signer's <c>nonce</c> and a <c>deadline</c>, the last two fields of every such
+/// message; by default the signer's current nonce and one hour after the latest block.
+/// </summary>
+/// <param name="rpc">The node, for the latest block's time.</param>
+/// <param name="readDomain">Reads the contract's domain (ERC-5267 <c>eip712Domain()</c>).</param>
+/// <param name="readNonce">Reads an account's current nonce in the contract.</param>
+internal sealed class TypedMessageSigner(EthRpcClient rpc, Func<CancellationToken, Task<Eip712Domain>> readDomain, Func<Address, CancellationToken, Task<BigInteger>> readNonce)
+{
+    private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
+    private Eip712Domain? _domain;
+
+    /// <summary>Signs the message; returns the signature and the deadline signed.</summary>
+    public async Task<(Signature Signature, DateTimeOffset Deadline)> SignAsync(ISigner signer, string primaryType, IReadOnlyList<MessageField> fields, DateTimeOffset? deadline, ulong? nonce, CancellationToken cancellationToken)
+    {
+        _domain ??= await readDomain(cancellationToken).ConfigureAwait(false);
+        BigInteger useNonce = nonce ?? await readNonce(signer.Address, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
+        Signature signature = await TypedMessages.SignAsync(signer, _domain, primaryType,
+        [
+            .. fields,
+            new("nonce", "uint256", useNonce),
+            new("deadline", "uint256", ChainTime.ToUnixSeconds(until, nameof(deadline))),
+        ], cancellationToken).ConfigureAwait(false);
+        return (signature, until);
     }
 }

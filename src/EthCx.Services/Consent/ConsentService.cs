@@ -1,7 +1,5 @@
-using System.Numerics;
 using EthCx.Chain.Contracts;
 using EthCx.Chain.Crypto;
-using EthCx.Chain.Eip712;
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rpc;
 using EthCx.Contracts.Bindings;
@@ -21,11 +19,9 @@ namespace EthCx.Services.Consent;
 /// <remarks>Reverts surface as the registry's typed exceptions, e.g. <see cref="ConsentNotInForceException"/>.</remarks>
 public sealed partial class ConsentService
 {
-    private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
-
     private readonly ConsentRegistryService _registry;
+    private readonly TypedMessageSigner _messages;
     private readonly ILogger _logger;
-    private Eip712Domain? _domain;
 
     /// <summary>Creates the service for the registry at <paramref name="registry"/>.</summary>
     /// <param name="client">The client; its signer acts (see the class remarks).</param>
@@ -35,6 +31,14 @@ public sealed partial class ConsentService
     {
         ArgumentNullException.ThrowIfNull(client);
         _registry = new ConsentRegistryService(client, registry);
+        _messages = new TypedMessageSigner(
+            client.Rpc,
+            async token =>
+            {
+                Eip712DomainOutputDto domain = await _registry.Eip712DomainQueryAsync(BlockParameter.Latest, token).ConfigureAwait(false);
+                return TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
+            },
+            (account, token) => _registry.NoncesQueryAsync(account, BlockParameter.Latest, token));
         _logger = logger ?? NullLogger<ConsentService>.Instance;
     }
 
@@ -85,9 +89,8 @@ public sealed partial class ConsentService
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(grant);
-        (Eip712Domain domain, BigInteger useNonce, DateTimeOffset until) = await SigningContextAsync(subject.Address, deadline, nonce, cancellationToken).ConfigureAwait(false);
         ConsentTerms terms = Terms(grant);
-        Signature signature = await TypedMessages.SignAsync(subject, domain, "GiveConsent",
+        (Signature signature, DateTimeOffset until) = await _messages.SignAsync(subject, "GiveConsent",
         [
             new("subject", "address", subject.Address),
             new("controller", "address", grant.Controller),
@@ -97,9 +100,7 @@ public sealed partial class ConsentService
             new("legalBasis", "uint8", terms.LegalBasis),
             new("noticeHash", "bytes32", terms.NoticeHash),
             new("receiptHash", "bytes32", terms.ReceiptHash),
-            new("nonce", "uint256", useNonce),
-            new("deadline", "uint256", ChainTime.ToUnixSeconds(until, nameof(deadline))),
-        ], cancellationToken).ConfigureAwait(false);
+        ], deadline, nonce, cancellationToken).ConfigureAwait(false);
         return new SignedConsentGrant(subject.Address, grant, until, signature);
     }
 
@@ -129,15 +130,12 @@ public sealed partial class ConsentService
     public async Task<SignedConsentWithdrawal> SignWithdrawalAsync(ISigner subject, Address controller, ConsentPurpose purpose, DateTimeOffset? deadline = null, ulong? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        (Eip712Domain domain, BigInteger useNonce, DateTimeOffset until) = await SigningContextAsync(subject.Address, deadline, nonce, cancellationToken).ConfigureAwait(false);
-        Signature signature = await TypedMessages.SignAsync(subject, domain, "WithdrawConsent",
+        (Signature signature, DateTimeOffset until) = await _messages.SignAsync(subject, "WithdrawConsent",
         [
             new("subject", "address", subject.Address),
             new("controller", "address", controller),
             new("purpose", "uint16", (ushort)purpose),
-            new("nonce", "uint256", useNonce),
-            new("deadline", "uint256", ChainTime.ToUnixSeconds(until, nameof(deadline))),
-        ], cancellationToken).ConfigureAwait(false);
+        ], deadline, nonce, cancellationToken).ConfigureAwait(false);
         return new SignedConsentWithdrawal(subject.Address, controller, purpose, until, signature);
     }
 
@@ -369,19 +367,6 @@ public sealed partial class ConsentService
 
         ulong expiresAt = grant.ExpiresAt is { } expiry ? ChainTime.ToUInt40Seconds(expiry, nameof(grant)) : 0;
         return new ConsentTerms((ulong)grant.Elements, expiresAt, (byte)grant.LegalBasis, grant.NoticeHash, grant.ReceiptHash);
-    }
-
-    private async Task<(Eip712Domain Domain, BigInteger Nonce, DateTimeOffset Deadline)> SigningContextAsync(Address subject, DateTimeOffset? deadline, ulong? nonce, CancellationToken cancellationToken)
-    {
-        if (_domain is null)
-        {
-            Eip712DomainOutputDto domain = await _registry.Eip712DomainQueryAsync(BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-            _domain = TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
-        }
-
-        BigInteger useNonce = nonce ?? await _registry.NoncesQueryAsync(subject, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(_registry.Client.Rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
-        return (_domain, useNonce, until);
     }
 
     private async Task<ConsentChange> ChangedAsync(ConsentEventKind kind, Address subject, Address controller, ConsentPurpose purpose, TransactionReceipt receipt, CancellationToken cancellationToken)

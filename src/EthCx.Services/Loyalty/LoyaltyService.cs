@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Security.Cryptography;
 using EthCx.Chain.Contracts;
 using EthCx.Chain.Crypto;
-using EthCx.Chain.Eip712;
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rpc;
 using EthCx.Contracts.Bindings;
@@ -37,8 +36,6 @@ namespace EthCx.Services.Loyalty;
 /// </remarks>
 public sealed partial class LoyaltyService
 {
-    private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
-
     /// <summary>
     /// What an award costs more when the points supply is zero (a zero-to-nonzero write instead of a nonzero one,
     /// EIP-2929/EIP-2200: 22,100 - 5,000 gas), which the once-made estimate of <see cref="AwardGasLimitAsync"/> may not have seen.
@@ -52,8 +49,8 @@ public sealed partial class LoyaltyService
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<Bytes32, Lazy<Task<AwardResult>>> _awardsInFlight = new();
     private readonly RecentSet<Bytes32> _attempted = new(AttemptedCapacity);
+    private readonly TypedMessageSigner _messages;
     private long _awardGasLimit;
-    private Eip712Domain? _domain;
 
     /// <summary>Creates the service for the points contract at <paramref name="points"/>.</summary>
     /// <param name="client">The client; its signer is the merchant (or, for <see cref="RedeemAsync"/>, the customer).</param>
@@ -63,6 +60,14 @@ public sealed partial class LoyaltyService
     {
         ArgumentNullException.ThrowIfNull(client);
         _points = new LoyaltyPointsService(client, points);
+        _messages = new TypedMessageSigner(
+            client.Rpc,
+            async token =>
+            {
+                Eip712DomainOutputDto domain = await _points.Eip712DomainQueryAsync(BlockParameter.Latest, token).ConfigureAwait(false);
+                return TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
+            },
+            (account, token) => _points.NoncesQueryAsync(account, BlockParameter.Latest, token));
         _logger = logger ?? NullLogger<LoyaltyService>.Instance;
     }
 
@@ -163,23 +168,13 @@ public sealed partial class LoyaltyService
     {
         ArgumentNullException.ThrowIfNull(customer);
         RequirePositive(points);
-        if (_domain is null)
-        {
-            Eip712DomainOutputDto domain = await _points.Eip712DomainQueryAsync(BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-            _domain = TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
-        }
-
-        BigInteger useNonce = nonce ?? await _points.NoncesQueryAsync(customer.Address, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(_points.Client.Rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
-        Signature signature = await TypedMessages.SignAsync(customer, _domain, "Redeem",
+        (Signature signature, DateTimeOffset until) = await _messages.SignAsync(customer, "Redeem",
         [
             new("customer", "address", customer.Address),
             new("merchant", "address", merchant),
             new("amount", "uint256", points),
             new("rewardRef", "bytes32", reward.Hash),
-            new("nonce", "uint256", useNonce),
-            new("deadline", "uint256", ChainTime.ToUnixSeconds(until, nameof(deadline))),
-        ], cancellationToken).ConfigureAwait(false);
+        ], deadline, nonce, cancellationToken).ConfigureAwait(false);
         return new SignedRedemption(customer.Address, merchant, points, reward, until, signature);
     }
 

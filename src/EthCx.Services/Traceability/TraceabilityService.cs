@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using EthCx.Chain.Contracts;
 using EthCx.Chain.Crypto;
-using EthCx.Chain.Eip712;
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rpc;
 using EthCx.Contracts.Bindings;
@@ -32,11 +30,9 @@ namespace EthCx.Services.Traceability;
 /// <remarks>Reverts surface as the tracker's typed exceptions, e.g. <see cref="SupplyChainConformanceMismatchException"/>.</remarks>
 public sealed partial class TraceabilityService
 {
-    private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
-
     private readonly SupplyChainTrackerService _tracker;
+    private readonly TypedMessageSigner _messages;
     private readonly ILogger _logger;
-    private Eip712Domain? _domain;
 
     /// <summary>Creates the service for the tracker at <paramref name="tracker"/>.</summary>
     /// <param name="client">The client; its signer acts.</param>
@@ -46,6 +42,14 @@ public sealed partial class TraceabilityService
     {
         ArgumentNullException.ThrowIfNull(client);
         _tracker = new SupplyChainTrackerService(client, tracker);
+        _messages = new TypedMessageSigner(
+            client.Rpc,
+            async token =>
+            {
+                Eip712DomainOutputDto domain = await _tracker.Eip712DomainQueryAsync(BlockParameter.Latest, token).ConfigureAwait(false);
+                return TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
+            },
+            (account, token) => _tracker.NoncesQueryAsync(account, BlockParameter.Latest, token));
         _logger = logger ?? NullLogger<TraceabilityService>.Instance;
     }
 
@@ -242,22 +246,12 @@ public sealed partial class TraceabilityService
     public async Task<SignedCustodyAcceptance> SignCustodyAcceptanceAsync(ISigner party, ShipmentId shipment, bool asConformant, DateTimeOffset? deadline = null, ulong? nonce = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(party);
-        if (_domain is null)
-        {
-            Eip712DomainOutputDto domain = await _tracker.Eip712DomainQueryAsync(BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-            _domain = TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
-        }
-
-        BigInteger useNonce = nonce ?? await _tracker.NoncesQueryAsync(party.Address, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(Rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
-        Signature signature = await TypedMessages.SignAsync(party, _domain, "AcceptCustody",
+        (Signature signature, DateTimeOffset until) = await _messages.SignAsync(party, "AcceptCustody",
         [
             new("shipmentId", "bytes32", shipment.Value),
             new("party", "address", party.Address),
             new("asConformant", "bool", asConformant),
-            new("nonce", "uint256", useNonce),
-            new("deadline", "uint256", ChainTime.ToUnixSeconds(until, nameof(deadline))),
-        ], cancellationToken).ConfigureAwait(false);
+        ], deadline, nonce, cancellationToken).ConfigureAwait(false);
         return new SignedCustodyAcceptance(shipment, party.Address, asConformant, until, signature);
     }
 
