@@ -79,14 +79,11 @@ internal sealed class DomainSession : IDisposable
     {
         if (_services is null)
         {
-            DeploymentManifest? manifest = _options.ConsentRegistry is null || _options.SupplyChainTracker is null || _options.LoyaltyPoints is null
-                ? await Manifests.LoadVerifiedAsync(Client.Rpc, cancellationToken).ConfigureAwait(false)
-                : null;
-            Address Resolve(Address? configured, EthCxContract contract) => configured ?? manifest!.AddressOf(contract);
+            EthCxContractAddresses addresses = await EthCxConnector.ResolveContractsAsync(_options, Client.Rpc, cancellationToken).ConfigureAwait(false);
             _services = new ContractServices(
-                new ConsentService(Client, Resolve(_options.ConsentRegistry, EthCxContract.ConsentRegistry)),
-                new TraceabilityService(Client, Resolve(_options.SupplyChainTracker, EthCxContract.SupplyChainTracker)),
-                new LoyaltyService(Client, Resolve(_options.LoyaltyPoints, EthCxContract.LoyaltyPoints)));
+                new ConsentService(Client, addresses.ConsentRegistry),
+                new TraceabilityService(Client, addresses.SupplyChainTracker),
+                new LoyaltyService(Client, addresses.LoyaltyPoints));
         }
 
         return _services;

@@ -21,6 +21,13 @@ namespace EthCx.Services.Configuration;
 /// <param name="Journeys">The customer journeys over the three services.</param>
 public sealed record EthCxServices(ChainClient Client, DeploymentManifest? Manifest, ConsentService Consent, TraceabilityService Traceability, LoyaltyService Loyalty, CustomerJourneys Journeys);
 
+/// <summary>The addresses of the three contracts a connection uses, and the manifest they came from.</summary>
+/// <param name="ConsentRegistry">The ConsentRegistry address.</param>
+/// <param name="SupplyChainTracker">The SupplyChainTracker address.</param>
+/// <param name="LoyaltyPoints">The LoyaltyPoints address.</param>
+/// <param name="Manifest">The verified deployment manifest; null when every address came from configuration.</param>
+public sealed record EthCxContractAddresses(Address ConsentRegistry, Address SupplyChainTracker, Address LoyaltyPoints, DeploymentManifest? Manifest);
+
 /// <summary>
 /// Connects to the configured node once (chain id, signer, contract addresses) and hands out the services; registered
 /// as a singleton by <see cref="EthCxServiceCollectionExtensions.AddEthCx(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{EthCxOptions})"/>.
@@ -104,21 +111,39 @@ public sealed partial class EthCxConnector : IDisposable
             }
 
             ChainClient client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
-            DeploymentManifest? manifest = _options.ConsentRegistry is null || _options.SupplyChainTracker is null || _options.LoyaltyPoints is null
-                ? await Manifests.LoadVerifiedAsync(client.Rpc, cancellationToken).ConfigureAwait(false)
-                : null;
-            Address Resolve(Address? configured, EthCxContract contract) => configured ?? manifest!.AddressOf(contract);
-
-            var consent = new ConsentService(client, Resolve(_options.ConsentRegistry, EthCxContract.ConsentRegistry), _loggers.CreateLogger<ConsentService>());
-            var traceability = new TraceabilityService(client, Resolve(_options.SupplyChainTracker, EthCxContract.SupplyChainTracker), _loggers.CreateLogger<TraceabilityService>());
-            var loyalty = new LoyaltyService(client, Resolve(_options.LoyaltyPoints, EthCxContract.LoyaltyPoints), _loggers.CreateLogger<LoyaltyService>());
+            EthCxContractAddresses addresses = await ResolveContractsAsync(_options, client.Rpc, cancellationToken).ConfigureAwait(false);
+            var consent = new ConsentService(client, addresses.ConsentRegistry, _loggers.CreateLogger<ConsentService>());
+            var traceability = new TraceabilityService(client, addresses.SupplyChainTracker, _loggers.CreateLogger<TraceabilityService>());
+            var loyalty = new LoyaltyService(client, addresses.LoyaltyPoints, _loggers.CreateLogger<LoyaltyService>());
             var journeys = new CustomerJourneys(consent, traceability, loyalty, _loggers.CreateLogger<CustomerJourneys>());
-            return _services = new EthCxServices(client, manifest, consent, traceability, loyalty, journeys);
+            return _services = new EthCxServices(client, addresses.Manifest, consent, traceability, loyalty, journeys);
         }
         finally
         {
             _servicesGate.Release();
         }
+    }
+
+    /// <summary>The contract addresses: those configured in <paramref name="options"/>, the others from the verified manifest of the node's chain (read only when one is missing).</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="rpc">The node.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The addresses and the manifest read, if any.</returns>
+    /// <exception cref="DeploymentNotFoundException">An address is not configured and there is no manifest for the chain.</exception>
+    /// <exception cref="StaleDeploymentException">The manifest describes an earlier state of the node.</exception>
+    public static async Task<EthCxContractAddresses> ResolveContractsAsync(EthCxOptions options, EthRpcClient rpc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rpc);
+        DeploymentManifest? manifest = options.ConsentRegistry is null || options.SupplyChainTracker is null || options.LoyaltyPoints is null
+            ? await new DeploymentManifestStore(options.DeploymentsDirectory).LoadVerifiedAsync(rpc, cancellationToken).ConfigureAwait(false)
+            : null;
+        Address Resolve(Address? configured, EthCxContract contract) => configured ?? manifest!.AddressOf(contract);
+        return new EthCxContractAddresses(
+            Resolve(options.ConsentRegistry, EthCxContract.ConsentRegistry),
+            Resolve(options.SupplyChainTracker, EthCxContract.SupplyChainTracker),
+            Resolve(options.LoyaltyPoints, EthCxContract.LoyaltyPoints),
+            manifest);
     }
 
     /// <inheritdoc/>
