@@ -134,7 +134,10 @@ public sealed partial class LoyaltyService
         catch (LoyaltyPurchaseAlreadyReversedException)
         {
             var filter = new PointsReversedEventFilter { PurchaseRef = [purchase.Hash] };
-            EventLog<PointsReversedEventDto> earlier = (await _points.GetPointsReversedEventsAsync(filter, BlockParameter.Earliest, BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0];
+            IReadOnlyList<EventLog<PointsReversedEventDto>> reversals = await _points.GetPointsReversedEventsAsync(filter, BlockParameter.Earliest, BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
+            EventLog<PointsReversedEventDto> earlier = reversals.Count > 0
+                ? reversals[0]
+                : throw new InvalidOperationException($"The contract refuses purchase {purchase} as already reversed, but the node has no mined PointsReversed log of it (is the reversal still pending?).");
             TransactionSummary transaction = await SummaryAsync(earlier.Log.TransactionHash, cancellationToken).ConfigureAwait(false);
             return new ReversalResult(earlier.Event.Customer, purchase, (long)earlier.Event.Burned, (long)earlier.Event.Shortfall, ReversalOutcome.AlreadyReversed, transaction);
         }
@@ -336,7 +339,8 @@ public sealed partial class LoyaltyService
         }
 
         var filter = new PointsAwardedEventFilter { Customer = [customer], PurchaseRef = [purchase.Hash] };
-        EventLog<PointsAwardedEventDto> award = (await _points.GetPointsAwardedEventsAsync(filter, BlockParameter.Earliest, BlockParameter.Latest, cancellationToken).ConfigureAwait(false)).Single();
+        EventLog<PointsAwardedEventDto> award = (await _points.GetPointsAwardedEventsAsync(filter, BlockParameter.Earliest, BlockParameter.Latest, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
+            ?? throw new InvalidOperationException($"The contract records purchase {purchase} as awarded to {customer}, but the node returned no PointsAwarded log of it.");
         LogAlreadyAwarded(_logger, purchase, award.Log.TransactionHash);
         return new AwardResult(customer, purchase, points, AwardOutcome.AlreadyAwarded, await SummaryAsync(award.Log.TransactionHash, cancellationToken).ConfigureAwait(false));
     }
