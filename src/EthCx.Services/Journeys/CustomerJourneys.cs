@@ -161,14 +161,21 @@ public sealed partial class CustomerJourneys
     }
 
     /// <summary>Withdrawal: the customer's signed withdrawal relayed, then a check that further interactions for the purpose are refused.</summary>
-    /// <param name="withdrawal">The withdrawal the customer signed.</param>
+    /// <param name="withdrawal">The withdrawal the customer signed, of consent given to <see cref="Business"/>.</param>
     /// <param name="cancellationToken">Cancels the journey between steps.</param>
     /// <returns>The steps.</returns>
+    /// <exception cref="ArgumentException">The withdrawal is of consent given to another controller.</exception>
     /// <exception cref="JourneyFailedException">A step failed.</exception>
     /// <exception cref="JourneyCanceledException">Cancelled; it names the steps completed before.</exception>
     public Task<JourneyResult> WithdrawAsync(SignedConsentWithdrawal withdrawal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
+        if (withdrawal.Controller != Business)
+        {
+            // The refusal check reads the business's own consent record: a withdrawal from another controller would check the wrong one.
+            throw new ArgumentException($"The journeys act for {Business}; this withdrawal is from consent given to {withdrawal.Controller}.", nameof(withdrawal));
+        }
+
         return RunAsync("withdrawal", cancellationToken,
             ("withdraw consent", async token =>
             {

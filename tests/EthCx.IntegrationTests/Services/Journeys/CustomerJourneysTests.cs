@@ -216,5 +216,10 @@ public sealed class CustomerJourneysTests(LocalNodeFixture fixture)
         Assert.Equal(JourneyStepStatus.AlreadyDone, again.Steps[0].Status);
         await Assert.ThrowsAsync<ConsentNotInForceException>(() => b.Consent.RecordInteractionAsync(Customer, InteractionKind.ServiceContact, ConsentPurpose.DirectMarketing, Bytes32.Zero));
         Assert.Equal(ConsentStatus.Withdrawn, (await b.Consent.GetAsync(Customer, Retailer, ConsentPurpose.DirectMarketing)).Status);
+
+        Address otherBusiness = Actors.Signer(Actors.Distributor).Address;
+        SignedConsentWithdrawal elsewhere = await b.Consent.SignWithdrawalAsync(Actors.Signer(Actors.Customer), otherBusiness, ConsentPurpose.DirectMarketing);
+        ArgumentException notOurs = await Assert.ThrowsAsync<ArgumentException>(() => b.Journeys.WithdrawAsync(elsewhere));
+        Assert.Equal($"The journeys act for {Retailer}; this withdrawal is from consent given to {otherBusiness}. (Parameter 'withdrawal')", notOurs.Message);
     }
 }
