@@ -37,7 +37,9 @@ internal static class PointsCommands
             (string orderId, PurchaseReference reference) = Purchase(context, purchase);
             long value = DomainParse.Points(DomainOptions.Value(context.Parse, amount), amount.Name);
             LoyaltyService loyalty = await (await context.SessionAsync(cancellationToken).ConfigureAwait(false)).LoyaltyAsync(cancellationToken).ConfigureAwait(false);
-            AwardResult award = await loyalty.AwardForPurchaseAsync(who, reference, value, cancellationToken).ConfigureAwait(false);
+            // Each run is a new process: read first, so that a retry sends nothing rather than a duplicate the contract refuses.
+            AwardResult award = await loyalty.FindAwardAsync(who, reference, value, cancellationToken).ConfigureAwait(false)
+                ?? await loyalty.AwardForPurchaseAsync(who, reference, value, cancellationToken).ConfigureAwait(false);
             var json = new AwardJson(award.Customer.ToString(), orderId, reference.ToString(), award.Points, DomainNames.Kebab(award.Outcome), TransactionJson.From(award.Transaction));
             return context.Render(json, DomainJsonContext.Default.AwardJson, result => WithTransaction(new TextBlock()
                 .Add("customer", result.Customer)

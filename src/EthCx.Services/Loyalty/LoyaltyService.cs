@@ -224,6 +224,21 @@ public sealed partial class LoyaltyService
         return new LoyaltyTier(tier, tier == 0 ? null : limits[tier - 1], tier < limits.Count ? limits[tier] : null);
     }
 
+    /// <summary>
+    /// The award of a purchase already made on these terms, read from the chain, or null when there is none yet. A
+    /// short-lived caller (a command line, a script) calls it before <see cref="AwardForPurchaseAsync"/> so that its
+    /// retry sends nothing: each run is a new process, to which every award would otherwise look like a first one and
+    /// send a transaction the contract refuses.
+    /// </summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="purchase">The purchase.</param>
+    /// <param name="points">The points the purchase earns.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The earlier award (<see cref="AwardOutcome.AlreadyAwarded"/>, with its transaction), or null.</returns>
+    /// <exception cref="PurchaseAwardConflictException">The purchase was awarded on other terms, or reversed.</exception>
+    public Task<AwardResult?> FindAwardAsync(Address customer, PurchaseReference purchase, long points, CancellationToken cancellationToken = default) =>
+        EarlierAwardAsync(customer, purchase, points, cancellationToken);
+
     /// <summary>What a purchase earned, or null when it was never awarded.</summary>
     /// <param name="purchase">The purchase.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

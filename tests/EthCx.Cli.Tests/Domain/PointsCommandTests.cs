@@ -16,7 +16,11 @@ public sealed class PointsCommandTests(DomainFixture fixture)
         await using var _ = await fixture.Node.SnapshotAsync();
 
         JsonElement award = await fixture.JsonAsync("points", "award", "--customer", Customer, "--purchase", "ORD-100", "--points", "150");
+        ulong nonce = await fixture.Node.Client.GetTransactionCountAsync(DomainFixture.Business);
         JsonElement retry = await fixture.JsonAsync("points", "award", "--customer", Customer, "--purchase", "ORD-100", "--points", "150");
+
+        // Each run is a new process: the retry reads the award first, so it sends nothing (not even a refused duplicate).
+        Assert.Equal(nonce, await fixture.Node.Client.GetTransactionCountAsync(DomainFixture.Business));
 
         Assert.Equal("awarded", award.GetProperty("outcome").GetString());
         Assert.Equal(Customer, award.GetProperty("customer").GetString());

@@ -32,9 +32,13 @@ public sealed class LoyaltyServiceTests(LocalNodeFixture fixture)
         await using var snapshot = await Node.SnapshotAsync();
         (LoyaltyService merchant, _) = await MerchantAsync();
 
+        Assert.Null(await merchant.FindAwardAsync(Customer, Order, 150));
         AwardResult first = await merchant.AwardForPurchaseAsync(Customer, Order, 150);
         ulong nonce = await Node.Client.GetTransactionCountAsync(Retailer);
         AwardResult retry = await merchant.AwardForPurchaseAsync(Customer, Order, 150);
+        var otherProcess = new LoyaltyService(await Actors.ClientAsync(Node, Actors.Retailer), merchant.Contract);
+        Assert.Equal(retry, await otherProcess.FindAwardAsync(Customer, Order, 150));
+        await Assert.ThrowsAsync<PurchaseAwardConflictException>(() => otherProcess.FindAwardAsync(Customer, Order, 149));
 
         Assert.Equal(AwardOutcome.Awarded, first.Outcome);
         Assert.Equal(AwardOutcome.AlreadyAwarded, retry.Outcome);
