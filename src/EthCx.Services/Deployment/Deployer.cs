@@ -50,7 +50,7 @@ public sealed partial class Deployer
     /// <param name="progress">Receives a report as each item starts and ends.</param>
     /// <param name="cancellationToken">Cancels the run between transactions (a sent transaction is not recalled).</param>
     /// <returns>The manifest and the actions.</returns>
-    /// <exception cref="ContractRevertException">A deployment or grant reverted (decoded).</exception>
+    /// <exception cref="ContractRevertException">A deployment or grant reverted (decoded). When contracts were deployed before, they are recorded in a partial manifest (reported through <paramref name="progress"/>), so that running again keeps them and resumes.</exception>
     /// <exception cref="InvalidDeploymentManifestException">The existing manifest file is not valid JSON of a manifest.</exception>
     public async Task<DeploymentOutcome> DeployAsync(DeploymentPlan plan, IProgress<DeploymentProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -76,26 +76,47 @@ public sealed partial class Deployer
             }
         }
 
-        DeployedContract consent = await EnsureContractAsync(run, previous, EthCxContract.ConsentRegistry, new ConsentRegistryDeployment().Encode(), ConsentRegistryDeployment.Bytecode, cancellationToken).ConfigureAwait(false);
-        ulong delay = (ulong)plan.AdminTransferDelay.TotalSeconds;
-        DeployedContract tracker = await EnsureContractAsync(run, previous, EthCxContract.SupplyChainTracker, new SupplyChainTrackerDeployment(delay, Admin).Encode(), SupplyChainTrackerDeployment.Bytecode, cancellationToken).ConfigureAwait(false);
-        DeployedContract points = await EnsureContractAsync(run, previous, EthCxContract.LoyaltyPoints, new LoyaltyPointsDeployment(plan.PointsName, plan.PointsSymbol, delay, Admin).Encode(), LoyaltyPointsDeployment.Bytecode, cancellationToken).ConfigureAwait(false);
-
-        var trackerService = new SupplyChainTrackerService(_client, tracker.Address);
-        var pointsService = new LoyaltyPointsService(_client, points.Address);
-        DeployedContract[] contracts = [consent, tracker, points];
+        var contracts = new List<DeployedContract>(3);
         var roles = new List<RoleGrantRecord>();
-        foreach (Address merchant in plan.Merchants.Distinct())
+        try
         {
-            roles.Add(await EnsureRoleAsync(run, previous, contracts, EthCxContract.LoyaltyPoints, "MERCHANT_ROLE", ContractRoles.Merchant, merchant, pointsService.HasRoleQueryAsync, pointsService.GrantRoleRequestAndWaitForReceiptAsync, cancellationToken).ConfigureAwait(false));
-        }
+            ulong delay = (ulong)plan.AdminTransferDelay.TotalSeconds;
+            contracts.Add(await EnsureContractAsync(run, previous, EthCxContract.ConsentRegistry, new ConsentRegistryDeployment().Encode(), ConsentRegistryDeployment.Bytecode, cancellationToken).ConfigureAwait(false));
+            contracts.Add(await EnsureContractAsync(run, previous, EthCxContract.SupplyChainTracker, new SupplyChainTrackerDeployment(delay, Admin).Encode(), SupplyChainTrackerDeployment.Bytecode, cancellationToken).ConfigureAwait(false));
+            contracts.Add(await EnsureContractAsync(run, previous, EthCxContract.LoyaltyPoints, new LoyaltyPointsDeployment(plan.PointsName, plan.PointsSymbol, delay, Admin).Encode(), LoyaltyPointsDeployment.Bytecode, cancellationToken).ConfigureAwait(false));
 
-        foreach (PartyGrant party in plan.Parties.Distinct())
+            var trackerService = new SupplyChainTrackerService(_client, contracts[(int)EthCxContract.SupplyChainTracker].Address);
+            var pointsService = new LoyaltyPointsService(_client, contracts[(int)EthCxContract.LoyaltyPoints].Address);
+            foreach (Address merchant in plan.Merchants.Distinct())
+            {
+                roles.Add(await EnsureRoleAsync(run, previous, contracts, EthCxContract.LoyaltyPoints, "MERCHANT_ROLE", ContractRoles.Merchant, merchant, pointsService.HasRoleQueryAsync, pointsService.GrantRoleRequestAndWaitForReceiptAsync, cancellationToken).ConfigureAwait(false));
+            }
+
+            foreach (PartyGrant party in plan.Parties.Distinct())
+            {
+                roles.Add(await EnsureRoleAsync(run, previous, contracts, EthCxContract.SupplyChainTracker, ContractRoles.NameOf(party.Role), ContractRoles.IdOf(party.Role), party.Account, trackerService.HasRoleQueryAsync, trackerService.GrantRoleRequestAndWaitForReceiptAsync, cancellationToken).ConfigureAwait(false));
+            }
+
+            await EnsureTiersAsync(run, pointsService, plan.TierThresholds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (run.Actions.Any(action => action.Kind == DeploymentActionKind.Deployed))
         {
-            roles.Add(await EnsureRoleAsync(run, previous, contracts, EthCxContract.SupplyChainTracker, ContractRoles.NameOf(party.Role), ContractRoles.IdOf(party.Role), party.Account, trackerService.HasRoleQueryAsync, trackerService.GrantRoleRequestAndWaitForReceiptAsync, cancellationToken).ConfigureAwait(false));
+            // Contracts deployed by this run stay on chain: record them (a partial manifest, which the services refuse
+            // by naming the missing contract) so that the next run keeps them and resumes instead of deploying them again.
+            string partial = _store.Save(new DeploymentManifest
+            {
+                ChainId = chainId,
+                GenesisHash = genesis,
+                Deployer = Admin,
+                UpdatedAt = _time.GetUtcNow(),
+                Contracts = [.. contracts],
+                Roles = [.. roles],
+            });
+            string applied = string.Join("; ", run.Actions.Where(action => action.Changed).Select(action => action.Description));
+            run.Report($"Stopped ({e.Message}) after: {applied} Recorded in {partial}; running again keeps them and resumes.");
+            LogStopped(_logger, partial, e.Message);
+            throw;
         }
-
-        await EnsureTiersAsync(run, pointsService, plan.TierThresholds, cancellationToken).ConfigureAwait(false);
 
         bool unchanged = previous is not null && !run.Actions.Any(action => action.Changed) && SameRoles(previous.Roles, roles) && previous.TierThresholds.SequenceEqual(plan.TierThresholds);
         DeploymentManifest manifest = unchanged
@@ -153,7 +174,7 @@ public sealed partial class Deployer
     private static async Task<RoleGrantRecord> EnsureRoleAsync(
         Run run,
         DeploymentManifest? previous,
-        DeployedContract[] contracts,
+        List<DeployedContract> contracts,
         EthCxContract contract,
         string roleName,
         Bytes32 role,
@@ -193,6 +214,9 @@ public sealed partial class Deployer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     private static partial void LogProgress(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment stopped ({Reason}); the contracts deployed so far are recorded in {Path}")]
+    private static partial void LogStopped(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment manifest {Path} not trusted: {Reason}")]
     private static partial void LogStaleManifest(ILogger logger, string path, string reason);

@@ -149,6 +149,42 @@ public sealed class DeployerTests(LocalNodeFixture fixture)
     }
 
     [Fact]
+    public async Task A_run_stopped_after_a_deployment_records_it_and_the_next_run_keeps_it_and_resumes()
+    {
+        await using var _ = await Node.SnapshotAsync();
+        using var directory = new TemporaryDirectory();
+        var store = new DeploymentManifestStore(directory.Path);
+        ChainClient client = await Actors.ClientAsync(Node, Actors.Retailer);
+        using var cancellation = new CancellationTokenSource();
+        var messages = new List<string>();
+        var progress = new SynchronousProgress<DeploymentProgress>(p =>
+        {
+            messages.Add(p.Message);
+            if (p.Action?.Kind == DeploymentActionKind.Deployed)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Deployer(client, store).DeployAsync(Actors.Plan, progress, cancellation.Token));
+
+        DeploymentManifest partial = store.TryLoad(client.ChainId)!;
+        DeployedContract consent = Assert.Single(partial.Contracts);
+        Assert.Equal(EthCxContract.ConsentRegistry, consent.Name);
+        Assert.StartsWith($"Stopped (", messages[^1], StringComparison.Ordinal);
+        Assert.EndsWith($"after: ConsentRegistry deployed at {consent.Address} in block {consent.BlockNumber} (it is not in the manifest). Recorded in {store.PathFor(client.ChainId)}; running again keeps them and resumes.", messages[^1], StringComparison.Ordinal);
+        DeploymentManifest verified = await store.LoadVerifiedAsync(Node.Client);
+        KeyNotFoundException missing = Assert.Throws<KeyNotFoundException>(() => verified.AddressOf(EthCxContract.LoyaltyPoints));
+        Assert.Equal($"The deployment manifest of chain {client.ChainId} has no LoyaltyPoints.", missing.Message);
+
+        DeploymentOutcome resumed = await new Deployer(client, store).DeployAsync(Actors.Plan);
+        Assert.Equal(DeploymentActionKind.Kept, resumed.Actions[0].Kind);
+        Assert.Equal(consent.Address, resumed.Manifest.AddressOf(EthCxContract.ConsentRegistry));
+        Assert.Equal(2, resumed.Actions.Count(a => a.Kind == DeploymentActionKind.Deployed));
+        Assert.Equal(resumed.Manifest, await store.LoadVerifiedAsync(Node.Client));
+    }
+
+    [Fact]
     public async Task Contracts_no_longer_on_chain_are_redeployed()
     {
         await using var _ = await Node.SnapshotAsync();
