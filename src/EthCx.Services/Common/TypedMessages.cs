@@ -1,4 +1,6 @@
 using System.Numerics;
+using EthCx.Chain.Abi;
+using EthCx.Chain.Contracts;
 using EthCx.Chain.Crypto;
 using EthCx.Chain.Eip712;
 using EthCx.Chain.Primitives;
@@ -43,24 +45,30 @@ internal static class TypedMessages
 }
 
 /// <summary>
-/// Signs one contract's EIP-712 messages for its <c>...BySig</c> functions: the contract's domain (read once), then the
-/// message's own fields followed by the signer's <c>nonce</c> and a <c>deadline</c>, the last two fields of every such
-/// message; by default the signer's current nonce and one hour after the latest block.
+/// Signs one contract's EIP-712 messages for its <c>...BySig</c> functions: the contract's domain (ERC-5267
+/// <c>eip712Domain()</c>, read once), then the message's own fields followed by the signer's <c>nonce</c> and a
+/// <c>deadline</c>, the last two fields of every such message; by default the signer's current <c>nonces(address)</c>
+/// and one hour after the latest block.
 /// </summary>
-/// <param name="rpc">The node, for the latest block's time.</param>
-/// <param name="readDomain">Reads the contract's domain (ERC-5267 <c>eip712Domain()</c>).</param>
-/// <param name="readNonce">Reads an account's current nonce in the contract.</param>
-internal sealed class TypedMessageSigner(EthRpcClient rpc, Func<CancellationToken, Task<Eip712Domain>> readDomain, Func<Address, CancellationToken, Task<BigInteger>> readNonce)
+/// <param name="contract">The contract whose messages are signed.</param>
+internal sealed class TypedMessageSigner(ContractHandler contract)
 {
     private static readonly TimeSpan DefaultSignatureLifetime = TimeSpan.FromHours(1);
+    private static readonly AbiFunction DomainFunction = AbiFunction.Parse("function eip712Domain() view returns (bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)");
+    private static readonly AbiFunction NoncesFunction = AbiFunction.Parse("function nonces(address account) view returns (uint256)");
     private Eip712Domain? _domain;
 
     /// <summary>Signs the message; returns the signature and the deadline signed.</summary>
     public async Task<(Signature Signature, DateTimeOffset Deadline)> SignAsync(ISigner signer, string primaryType, IReadOnlyList<MessageField> fields, DateTimeOffset? deadline, ulong? nonce, CancellationToken cancellationToken)
     {
-        _domain ??= await readDomain(cancellationToken).ConfigureAwait(false);
-        BigInteger useNonce = nonce ?? await readNonce(signer.Address, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
+        if (_domain is null)
+        {
+            object?[] domain = await contract.QueryAsync(DomainFunction, [], BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
+            _domain = TypedMessages.Domain((string)domain[1]!, (string)domain[2]!, (BigInteger)domain[3]!, (Address)domain[4]!);
+        }
+
+        BigInteger useNonce = nonce ?? (BigInteger)(await contract.QueryAsync(NoncesFunction, [signer.Address], BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0]!;
+        DateTimeOffset until = deadline ?? await ChainTime.LatestBlockTimeAsync(contract.Client.Rpc, cancellationToken).ConfigureAwait(false) + DefaultSignatureLifetime;
         Signature signature = await TypedMessages.SignAsync(signer, _domain, primaryType,
         [
             .. fields,

@@ -31,14 +31,7 @@ public sealed partial class ConsentService
     {
         ArgumentNullException.ThrowIfNull(client);
         _registry = new ConsentRegistryService(client, registry);
-        _messages = new TypedMessageSigner(
-            client.Rpc,
-            async token =>
-            {
-                Eip712DomainOutputDto domain = await _registry.Eip712DomainQueryAsync(BlockParameter.Latest, token).ConfigureAwait(false);
-                return TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
-            },
-            (account, token) => _registry.NoncesQueryAsync(account, BlockParameter.Latest, token));
+        _messages = new TypedMessageSigner(_registry.ContractHandler);
         _logger = logger ?? NullLogger<ConsentService>.Instance;
     }
 

@@ -60,14 +60,7 @@ public sealed partial class LoyaltyService
     {
         ArgumentNullException.ThrowIfNull(client);
         _points = new LoyaltyPointsService(client, points);
-        _messages = new TypedMessageSigner(
-            client.Rpc,
-            async token =>
-            {
-                Eip712DomainOutputDto domain = await _points.Eip712DomainQueryAsync(BlockParameter.Latest, token).ConfigureAwait(false);
-                return TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
-            },
-            (account, token) => _points.NoncesQueryAsync(account, BlockParameter.Latest, token));
+        _messages = new TypedMessageSigner(_points.ContractHandler);
         _logger = logger ?? NullLogger<LoyaltyService>.Instance;
     }
 

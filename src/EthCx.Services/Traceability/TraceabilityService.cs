@@ -42,14 +42,7 @@ public sealed partial class TraceabilityService
     {
         ArgumentNullException.ThrowIfNull(client);
         _tracker = new SupplyChainTrackerService(client, tracker);
-        _messages = new TypedMessageSigner(
-            client.Rpc,
-            async token =>
-            {
-                Eip712DomainOutputDto domain = await _tracker.Eip712DomainQueryAsync(BlockParameter.Latest, token).ConfigureAwait(false);
-                return TypedMessages.Domain(domain.Name, domain.Version, domain.ChainId, domain.VerifyingContract);
-            },
-            (account, token) => _tracker.NoncesQueryAsync(account, BlockParameter.Latest, token));
+        _messages = new TypedMessageSigner(_tracker.ContractHandler);
         _logger = logger ?? NullLogger<TraceabilityService>.Instance;
     }
 
