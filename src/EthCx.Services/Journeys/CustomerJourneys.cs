@@ -101,8 +101,9 @@ public sealed partial class CustomerJourneys
             }),
             ("offer custody to carrier", async token =>
             {
+                // The sender is the traceability service's signer, who created the shipment and holds custody first.
                 ShipmentView view = (await _traceability.GetShipmentAsync(id, token).ConfigureAwait(false))!;
-                if (view.Custodian != Business || view.PendingCustodian == shipment.Carrier)
+                if (view.Custodian != _traceability.Account || view.PendingCustodian == shipment.Carrier)
                 {
                     return new JourneyStep("offer custody to carrier", JourneyStepStatus.AlreadyDone, $"Custody already with {view.PendingCustodian ?? view.Custodian}.", null);
                 }

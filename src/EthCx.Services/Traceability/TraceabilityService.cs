@@ -49,6 +49,9 @@ public sealed partial class TraceabilityService
     /// <summary>The tracker's address.</summary>
     public Address Tracker => _tracker.ContractAddress;
 
+    /// <summary>The account the service acts as (the client's signer); null for a read-only client.</summary>
+    public Address? Account => _tracker.Client.Signer?.Address;
+
     private EthRpcClient Rpc => _tracker.Client.Rpc;
 
     /// <summary>Anchors an EPCIS event by its hash id; an event already anchored (a retry, or by another party) is reported, not sent again.</summary>

@@ -136,6 +136,24 @@ public sealed class CustomerJourneysTests(LocalNodeFixture fixture)
         Assert.IsType<ShipmentConflictException>(warmer.InnerException);
     }
 
+    [Fact]
+    public async Task A_dispatch_sent_by_another_party_than_the_controller_offers_custody_from_that_party()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        Business b = await BusinessAsync();
+        var distributor = new TraceabilityService(await Actors.ClientAsync(Node, Actors.Distributor), b.Traceability.Tracker);
+        var journeys = new CustomerJourneys(b.Consent, distributor, b.Loyalty);
+        const string sscc = "urn:epc:id:sscc:4012345.0000000059";
+        EpcisEvent shipping = new EpcisEventDraft(EpcisEventType.Object, Tuesday, EpcisAction.Observe, BusinessStep.Shipping) { Epcs = [sscc], Disposition = Disposition.InTransit }.Build();
+        Address carrier = Actors.Signer(Actors.Carrier).Address;
+
+        JourneyResult dispatched = await journeys.DispatchAsync(new ShipmentRequest(sscc, Customer, new ColdChainProfile(2, 8, TimeSpan.FromMinutes(30), TimeSpan.FromHours(1)), [shipping], carrier));
+
+        Assert.Equal([JourneyStepStatus.Applied, JourneyStepStatus.Applied, JourneyStepStatus.Applied], dispatched.Steps.Select(s => s.Status));
+        ShipmentView view = (await distributor.GetShipmentAsync(ShipmentId.FromSscc(sscc)))!;
+        Assert.Equal((Actors.Signer(Actors.Distributor).Address, carrier), (view.Custodian, view.PendingCustodian));
+    }
+
     /// <summary>A journeys logger that cancels when a step with the given name is logged.</summary>
     private sealed class CancelOnStep(string step, CancellationTokenSource cancellation) : ILogger<CustomerJourneys>
     {
