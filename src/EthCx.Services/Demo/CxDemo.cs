@@ -304,7 +304,8 @@ public sealed partial class CxDemo
     {
         foreach (JourneyStep step in journey.Steps)
         {
-            Add($"{prefix}: {step.Name}", actor, step.Detail, step.Status == JourneyStepStatus.Checked ? DemoStepOutcome.Read : DemoStepOutcome.Done, step.Status == JourneyStepStatus.Checked ? null : step.Transaction);
+            bool read = step.Status is JourneyStepStatus.Checked or JourneyStepStatus.Skipped;
+            Add($"{prefix}: {step.Name}", actor, step.Detail, read ? DemoStepOutcome.Read : DemoStepOutcome.Done, read ? null : step.Transaction);
         }
     }
 

@@ -130,7 +130,11 @@ public sealed partial class CustomerJourneys
         return RunAsync("shipment", cancellationToken, [.. steps]);
     }
 
-    /// <summary>Return: the EPCIS event with the <c>returned</c> disposition anchored, the return interaction recorded, the purchase's points clawed back.</summary>
+    /// <summary>
+    /// Return: the EPCIS event with the <c>returned</c> disposition anchored, the return interaction recorded (skipped,
+    /// <see cref="JourneyStepStatus.Skipped"/>, when the customer's consent for the purpose is no longer in force), the
+    /// purchase's points clawed back.
+    /// </summary>
     /// <param name="request">The return.</param>
     /// <param name="cancellationToken">Cancels the journey between steps.</param>
     /// <returns>The steps.</returns>
@@ -152,7 +156,7 @@ public sealed partial class CustomerJourneys
                 AnchorResult anchored = await _traceability.AnchorAsync(request.ReturnEvent, token).ConfigureAwait(false);
                 return new JourneyStep("anchor returned event", anchored.Outcome == AnchorOutcome.Anchored ? JourneyStepStatus.Applied : JourneyStepStatus.AlreadyDone, $"{request.ReturnEvent.HashUri}.", anchored.Anchor.Transaction);
             }),
-            ("record return interaction", token => InteractionAsync(request.Customer, InteractionKind.Return, request.Purpose, reference.Hash, token)),
+            ("record return interaction", token => ReturnInteractionAsync(request.Customer, request.Purpose, reference.Hash, token)),
             ("claw back points", async token =>
             {
                 ReversalResult reversal = await _loyalty.ReverseAsync(reference, token).ConfigureAwait(false);
@@ -213,6 +217,21 @@ public sealed partial class CustomerJourneys
         }
 
         return new JourneyStep("consent check", JourneyStepStatus.Checked, $"{customer} consents to {purpose} covering {elements}.", null);
+    }
+
+    /// <summary>
+    /// The return interaction, recorded while consent for the purpose is in force; a customer who withdrew it still
+    /// gets the return (the points are clawed back) without an interaction record, which the registry would refuse.
+    /// </summary>
+    private async Task<JourneyStep> ReturnInteractionAsync(Address customer, ConsentPurpose purpose, Bytes32 reference, CancellationToken cancellationToken)
+    {
+        InteractionCheck check = await _consent.CheckInteractionAsync(customer, InteractionKind.Return, purpose, cancellationToken).ConfigureAwait(false);
+        if (!check.Allowed && await _consent.FindInteractionAsync(customer, Business, purpose, InteractionKind.Return, reference, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return new JourneyStep("record return interaction", JourneyStepStatus.Skipped, $"Not recorded: consent for {purpose} is not in force ({check.Refusal}).", null);
+        }
+
+        return await InteractionAsync(customer, InteractionKind.Return, purpose, reference, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<JourneyStep> InteractionAsync(Address customer, InteractionKind kind, ConsentPurpose purpose, Bytes32 reference, CancellationToken cancellationToken)

@@ -16,6 +16,12 @@ public enum JourneyStepStatus
 
     /// <summary>The step only read the chain (a check that passed).</summary>
     Checked,
+
+    /// <summary>
+    /// The step does not apply and nothing was sent: the interaction it would record has no consent in force (the
+    /// registry records interactions only under consent), so the journey goes on without it.
+    /// </summary>
+    Skipped,
 }
 
 /// <summary>One step of a journey.</summary>
@@ -78,6 +84,7 @@ public sealed class JourneyFailedException : Exception
     {
         JourneyStepStatus.Applied => "applied",
         JourneyStepStatus.AlreadyDone => "already done",
+        JourneyStepStatus.Skipped => "skipped",
         _ => "checked",
     };
 }

@@ -219,6 +219,28 @@ public sealed class CustomerJourneysTests(LocalNodeFixture fixture)
     }
 
     [Fact]
+    public async Task A_return_after_the_customer_withdrew_consent_claws_the_points_back_without_recording_the_interaction()
+    {
+        await using var snapshot = await Node.SnapshotAsync();
+        Business b = await BusinessAsync();
+        await GiveAsync(b.Consent, ConsentPurpose.CustomerRelationshipManagement, DataElements.PurchaseHistory);
+        await b.Journeys.PurchaseAsync(new PurchaseRequest(Customer, "ORD-10", 70));
+        await b.Journeys.WithdrawAsync(await b.Consent.SignWithdrawalAsync(Actors.Signer(Actors.Customer), Retailer, ConsentPurpose.CustomerRelationshipManagement));
+        EpcisEvent returned = new EpcisEventDraft(EpcisEventType.Object, Tuesday, EpcisAction.Observe, BusinessStep.Receiving) { Epcs = [Product], Disposition = Disposition.Returned }.Build();
+
+        JourneyResult result = await b.Journeys.ReturnAsync(new ReturnRequest(Customer, "ORD-10", returned));
+        JourneyResult again = await b.Journeys.ReturnAsync(new ReturnRequest(Customer, "ORD-10", returned));
+
+        Assert.Equal([JourneyStepStatus.Applied, JourneyStepStatus.Skipped, JourneyStepStatus.Applied], result.Steps.Select(s => s.Status));
+        Assert.Null(result.Steps[1].Transaction);
+        Assert.StartsWith("Not recorded: consent for CustomerRelationshipManagement is not in force (ConsentNotInForce(", result.Steps[1].Detail, StringComparison.Ordinal);
+        Assert.Equal("70 points burned.", result.Steps[2].Detail);
+        Assert.Equal([JourneyStepStatus.AlreadyDone, JourneyStepStatus.Skipped, JourneyStepStatus.AlreadyDone], again.Steps.Select(s => s.Status));
+        Assert.Equal(0, (await b.Loyalty.GetAccountAsync(Customer)).Balance);
+        Assert.Null(await b.Consent.FindInteractionAsync(Customer, Retailer, ConsentPurpose.CustomerRelationshipManagement, InteractionKind.Return, PurchaseReference.FromOrderId("ORD-10").Hash));
+    }
+
+    [Fact]
     public async Task A_withdrawal_is_relayed_and_further_interactions_for_the_purpose_are_refused_with_the_decoded_reason()
     {
         await using var snapshot = await Node.SnapshotAsync();
