@@ -59,3 +59,26 @@ public sealed class InvalidDeploymentManifestException : Exception
     /// <summary>The manifest.</summary>
     public string Path { get; }
 }
+
+/// <summary>
+/// A deployment manifest lacks a contract: a deployment stopped (failed or was cancelled) before deploying it and
+/// recorded what it had done. Running the deployer again keeps the deployed contracts and deploys the rest.
+/// </summary>
+public sealed class IncompleteDeploymentException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="chainId">The manifest's chain.</param>
+    /// <param name="missing">The contract the manifest lacks.</param>
+    public IncompleteDeploymentException(ulong chainId, EthCxContract missing)
+        : base($"The EthCx deployment on chain {chainId} is incomplete: its manifest has no {missing} (a deployment stopped before it). Deploy again (ethcx deploy) to finish it.")
+    {
+        ChainId = chainId;
+        Missing = missing;
+    }
+
+    /// <summary>The manifest's chain.</summary>
+    public ulong ChainId { get; }
+
+    /// <summary>The contract the manifest lacks.</summary>
+    public EthCxContract Missing { get; }
+}

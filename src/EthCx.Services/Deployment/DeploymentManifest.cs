@@ -35,14 +35,14 @@ public sealed record DeploymentManifest
     /// <summary>The deployed contract of the given kind.</summary>
     /// <param name="contract">The contract.</param>
     /// <returns>Its record.</returns>
-    /// <exception cref="KeyNotFoundException">The manifest has no such contract.</exception>
+    /// <exception cref="IncompleteDeploymentException">The manifest has no such contract (a deployment stopped before it).</exception>
     public DeployedContract Get(EthCxContract contract) =>
-        Contracts.FirstOrDefault(c => c.Name == contract) ?? throw new KeyNotFoundException($"The deployment manifest of chain {ChainId} has no {contract}.");
+        Contracts.FirstOrDefault(c => c.Name == contract) ?? throw new IncompleteDeploymentException(ChainId, contract);
 
     /// <summary>The address of the given contract.</summary>
     /// <param name="contract">The contract.</param>
     /// <returns>Its address.</returns>
-    /// <exception cref="KeyNotFoundException">The manifest has no such contract.</exception>
+    /// <exception cref="IncompleteDeploymentException">The manifest has no such contract (a deployment stopped before it).</exception>
     public Address AddressOf(EthCxContract contract) => Get(contract).Address;
 
     /// <summary>Value equality, including the contents of the lists.</summary>

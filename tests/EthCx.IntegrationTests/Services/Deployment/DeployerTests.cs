@@ -174,8 +174,9 @@ public sealed class DeployerTests(LocalNodeFixture fixture)
         Assert.StartsWith($"Stopped (", messages[^1], StringComparison.Ordinal);
         Assert.EndsWith($"after: ConsentRegistry deployed at {consent.Address} in block {consent.BlockNumber} (it is not in the manifest). Recorded in {store.PathFor(client.ChainId)}; running again keeps them and resumes.", messages[^1], StringComparison.Ordinal);
         DeploymentManifest verified = await store.LoadVerifiedAsync(Node.Client);
-        KeyNotFoundException missing = Assert.Throws<KeyNotFoundException>(() => verified.AddressOf(EthCxContract.LoyaltyPoints));
-        Assert.Equal($"The deployment manifest of chain {client.ChainId} has no LoyaltyPoints.", missing.Message);
+        IncompleteDeploymentException missing = Assert.Throws<IncompleteDeploymentException>(() => verified.AddressOf(EthCxContract.LoyaltyPoints));
+        Assert.Equal(EthCxContract.LoyaltyPoints, missing.Missing);
+        Assert.Equal($"The EthCx deployment on chain {client.ChainId} is incomplete: its manifest has no LoyaltyPoints (a deployment stopped before it). Deploy again (ethcx deploy) to finish it.", missing.Message);
 
         DeploymentOutcome resumed = await new Deployer(client, store).DeployAsync(Actors.Plan);
         Assert.Equal(DeploymentActionKind.Kept, resumed.Actions[0].Kind);
