@@ -1,3 +1,4 @@
+using EthCx.Chain.Contracts;
 using EthCx.Chain.Primitives;
 using EthCx.Chain.Rpc;
 using EthCx.Testing;
@@ -38,7 +39,9 @@ public sealed class AnvilRpcTests(AnvilNodeFixture fixture)
         await Client.EvmMineAsync(latest.Timestamp + 500);
         Bytes32 hash = await Client.SendTransactionAsync(new CallRequest { From = DevAccounts.Deployer.Address, Data = EthRpcClientTests.LoggingInitCode });
 
-        TransactionReceipt receipt = (await Client.GetTransactionReceiptAsync(hash))!;
+        // anvil answers eth_sendTransaction before it mines the block (Hardhat mines first): poll for the receipt.
+        ChainClient reader = await ChainClient.ConnectAsync(Client, signer: null);
+        TransactionReceipt receipt = await reader.WaitForReceiptAsync(hash);
         Assert.True(receipt.Succeeded);
         Assert.Equal(EthRpcClientTests.LoggedTopic, Assert.Single(Assert.Single(receipt.Logs).Topics));
         Assert.Equal(latest.Timestamp + 500, (await Client.GetBlockByNumberAsync(latest.Number + 1))!.Timestamp);
