@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using EthCx.Services;
 using EthCx.Services.Demo;
 using EthCx.Services.Deployment;
 
@@ -60,69 +57,6 @@ internal static class DemoPrinter
         return text.ToString();
     }
 
-    /// <summary>The report as JSON (camelCase): passed, gasUsed, contracts, steps, checks.</summary>
-    public static string Json(DemoReport report)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteBoolean("passed", report.Passed);
-            json.WriteNumber("chainId", report.Deployment.ChainId);
-            json.WriteNumber("gasUsed", report.GasUsed);
-            json.WriteStartArray("contracts");
-            foreach (DeployedContract contract in report.Deployment.Contracts)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", contract.Name.ToString());
-                json.WriteString("address", contract.Address.ToString());
-                json.WriteString("transactionHash", contract.TransactionHash.ToString());
-                json.WriteNumber("blockNumber", contract.BlockNumber);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("steps");
-            foreach (DemoStep step in report.Steps)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("number", step.Number);
-                json.WriteString("name", step.Name);
-                json.WriteString("actor", step.Actor);
-                json.WriteString("outcome", JsonNamingPolicy.CamelCase.ConvertName(step.Outcome.ToString()));
-                json.WriteString("text", step.Text);
-                if (step.Transaction is { } tx)
-                {
-                    WriteTransaction(json, tx);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("checks");
-            foreach (DemoCheck check in report.Checks)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", check.Name);
-                json.WriteBoolean("passed", check.Passed);
-                json.WriteString("detail", check.Detail);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteTransaction(Utf8JsonWriter json, TransactionSummary tx)
-    {
-        json.WriteStartObject("transaction");
-        json.WriteString("hash", tx.Hash.ToString());
-        json.WriteNumber("blockNumber", tx.BlockNumber);
-        json.WriteNumber("gasUsed", tx.GasUsed);
-        json.WriteEndObject();
-    }
+    /// <summary>The report as JSON (camelCase): passed, chainId, gasUsed, contracts, steps, checks.</summary>
+    public static string Json(DemoReport report) => DomainJson.Serialize(DemoJson.From(report), DomainJsonContext.Default.DemoJson);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EthCx.Services;
 using EthCx.Services.Consent;
+using EthCx.Services.Demo;
 using EthCx.Services.Deployment;
 using EthCx.Services.Loyalty;
 using EthCx.Services.Traceability;
@@ -43,7 +44,7 @@ internal sealed record DeployJson(
             outcome.ManifestPath,
             outcome.StaleManifestReason,
             outcome.GasUsed,
-            [.. manifest.Contracts.Select(c => new DeployedContractJson(c.Name.ToString(), c.Address.ToString(), c.TransactionHash.ToString(), c.BlockNumber))],
+            [.. manifest.Contracts.Select(DeployedContractJson.From)],
             [.. manifest.Roles.Select(r => new RoleJson(r.Contract.ToString(), r.Role, r.Account.ToString()))],
             manifest.TierThresholds,
             [.. outcome.Actions.Select(a => new DeploymentActionJson(DomainNames.Kebab(a.Kind), a.Contract.ToString(), a.Description, a.Transaction is { } t ? TransactionJson.From(t) : null))]);
@@ -51,7 +52,11 @@ internal sealed record DeployJson(
 }
 
 /// <summary>A contract of the manifest.</summary>
-internal sealed record DeployedContractJson(string Name, string Address, string TransactionHash, ulong BlockNumber);
+internal sealed record DeployedContractJson(string Name, string Address, string TransactionHash, ulong BlockNumber)
+{
+    public static DeployedContractJson From(DeployedContract contract) =>
+        new(contract.Name.ToString(), contract.Address.ToString(), contract.TransactionHash.ToString(), contract.BlockNumber);
+}
 
 /// <summary>A role held.</summary>
 internal sealed record RoleJson(string Contract, string Role, string Account);
@@ -200,6 +205,30 @@ internal sealed record AccountJson(string Customer, long Balance, long LifetimeE
         new(account.Customer.ToString(), account.Balance, account.LifetimeEarned, account.Tier.Level, account.Tier.NextThreshold, account.PointsToNextTier);
 }
 
+/// <summary>The report of <c>demo</c>: whether every check passed, the contracts, the steps and the checks.</summary>
+internal sealed record DemoJson(bool Passed, ulong ChainId, ulong GasUsed, IReadOnlyList<DeployedContractJson> Contracts, IReadOnlyList<DemoStepJson> Steps, IReadOnlyList<DemoCheckJson> Checks)
+{
+    public static DemoJson From(DemoReport report) => new(
+        report.Passed,
+        report.Deployment.ChainId,
+        report.GasUsed,
+        [.. report.Deployment.Contracts.Select(DeployedContractJson.From)],
+        [.. report.Steps.Select(s => new DemoStepJson(s.Number, s.Name, s.Actor, DomainNames.Kebab(s.Outcome), s.Text, s.Transaction is { } t ? TransactionJson.From(t) : null))],
+        [.. report.Checks.Select(c => new DemoCheckJson(c.Name, c.Passed, c.Detail))]);
+}
+
+/// <summary>One step of the demo; a step that mined nothing has no <c>transaction</c>.</summary>
+internal sealed record DemoStepJson(
+    int Number,
+    string Name,
+    string Actor,
+    string Outcome,
+    string Text,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionJson? Transaction);
+
+/// <summary>One final check of the demo, read from chain state.</summary>
+internal sealed record DemoCheckJson(string Name, bool Passed, string Detail);
+
 /// <summary>Source-generated (reflection-free) JSON of the EthCx commands' results: camelCase, indented, nulls kept.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(DeployJson))]
@@ -214,6 +243,7 @@ internal sealed record AccountJson(string Customer, long Balance, long LifetimeE
 [JsonSerializable(typeof(RedemptionJson))]
 [JsonSerializable(typeof(AccountJson))]
 [JsonSerializable(typeof(TierJson))]
+[JsonSerializable(typeof(DemoJson))]
 internal sealed partial class DomainJsonContext : JsonSerializerContext
 {
 }
