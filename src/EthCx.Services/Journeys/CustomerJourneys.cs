@@ -55,7 +55,7 @@ public sealed partial class CustomerJourneys
         PurchaseReference reference = PurchaseReference.FromOrderId(purchase.OrderId);
         return RunAsync("purchase", cancellationToken,
             ("consent check", token => RequireConsentAsync(purchase.Customer, purchase.Purpose, purchase.Elements, token)),
-            ("record purchase interaction", token => InteractionAsync(purchase.Customer, InteractionKind.Purchase, purchase.Purpose, reference.Hash, token)),
+            ("record purchase interaction", token => InteractionAsync(purchase.Customer, InteractionKind.Purchase, purchase.Purpose, reference.Hash, skipWithoutConsent: false, token)),
             ("award points", async token =>
             {
                 AwardResult award = await _loyalty.AwardForPurchaseAsync(purchase.Customer, reference, purchase.Points, token).ConfigureAwait(false);
@@ -156,7 +156,7 @@ public sealed partial class CustomerJourneys
                 AnchorResult anchored = await _traceability.AnchorAsync(request.ReturnEvent, token).ConfigureAwait(false);
                 return new JourneyStep("anchor returned event", anchored.Outcome == AnchorOutcome.Anchored ? JourneyStepStatus.Applied : JourneyStepStatus.AlreadyDone, $"{request.ReturnEvent.HashUri}.", anchored.Anchor.Transaction);
             }),
-            ("record return interaction", token => ReturnInteractionAsync(request.Customer, request.Purpose, reference.Hash, token)),
+            ("record return interaction", token => InteractionAsync(request.Customer, InteractionKind.Return, request.Purpose, reference.Hash, skipWithoutConsent: true, token)),
             ("claw back points", async token =>
             {
                 ReversalResult reversal = await _loyalty.ReverseAsync(reference, token).ConfigureAwait(false);
@@ -220,26 +220,21 @@ public sealed partial class CustomerJourneys
     }
 
     /// <summary>
-    /// The return interaction, recorded while consent for the purpose is in force; a customer who withdrew it still
-    /// gets the return (the points are clawed back) without an interaction record, which the registry would refuse.
+    /// Records the interaction unless it was recorded before. With <paramref name="skipWithoutConsent"/> (a return: a
+    /// customer who withdrew consent still gets the return, the points clawed back), an interaction without consent in
+    /// force is skipped rather than sent for the registry to refuse.
     /// </summary>
-    private async Task<JourneyStep> ReturnInteractionAsync(Address customer, ConsentPurpose purpose, Bytes32 reference, CancellationToken cancellationToken)
-    {
-        InteractionCheck check = await _consent.CheckInteractionAsync(customer, InteractionKind.Return, purpose, cancellationToken).ConfigureAwait(false);
-        if (!check.Allowed && await _consent.FindInteractionAsync(customer, Business, purpose, InteractionKind.Return, reference, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return new JourneyStep("record return interaction", JourneyStepStatus.Skipped, $"Not recorded: consent for {purpose} is not in force ({check.Refusal}).", null);
-        }
-
-        return await InteractionAsync(customer, InteractionKind.Return, purpose, reference, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<JourneyStep> InteractionAsync(Address customer, InteractionKind kind, ConsentPurpose purpose, Bytes32 reference, CancellationToken cancellationToken)
+    private async Task<JourneyStep> InteractionAsync(Address customer, InteractionKind kind, ConsentPurpose purpose, Bytes32 reference, bool skipWithoutConsent, CancellationToken cancellationToken)
     {
         string name = $"record {kind.ToString().ToLowerInvariant()} interaction";
         if (await _consent.FindInteractionAsync(customer, Business, purpose, kind, reference, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             return new JourneyStep(name, JourneyStepStatus.AlreadyDone, $"{kind} under {purpose} was recorded before.", earlier.Transaction);
+        }
+
+        if (skipWithoutConsent && await _consent.CheckInteractionAsync(customer, kind, purpose, cancellationToken).ConfigureAwait(false) is { Allowed: false } check)
+        {
+            return new JourneyStep(name, JourneyStepStatus.Skipped, $"Not recorded: consent for {purpose} is not in force ({check.Refusal}).", null);
         }
 
         InteractionRecord recorded = await _consent.RecordInteractionAsync(customer, kind, purpose, reference, cancellationToken).ConfigureAwait(false);
